@@ -1,0 +1,64 @@
+"""The shared cast every test can use, built once per database.
+
+def test_something(cast, client):
+    client.force_login(cast.officer)
+"""
+
+import os
+from types import SimpleNamespace
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop beside live_server
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+def build_cast():
+    from fazhi.accounts.demo import users
+    from fazhi.accounts.models import User
+    from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD, DemoContext
+    from fazhi.regions.demo import regions
+    from fazhi.regions.models import Region
+
+    if not User.objects.filter(username="hs_officer").exists():
+        context = DemoContext(password=DEFAULT_PASSWORD, say=lambda line: None)
+        regions(context)
+        users(context)
+    by_name = {
+        user.username: user for user in User.objects.select_related("region", "organisation")
+    }
+    regions_by_name = {region.name: region for region in Region.objects.all()}
+    return SimpleNamespace(
+        password=DEFAULT_PASSWORD,
+        sysadmin=by_name["sysadmin"],
+        county_admin=by_name["county_admin"],
+        officer=by_name["hs_officer"],
+        leader=by_name["hs_leader"],
+        cadre=by_name["qilong_cadre"],
+        other_cadre=by_name["huangshui_cadre"],
+        mediator=by_name["guihe_mediator"],
+        advisor=by_name["advisor"],
+        auditor=by_name["auditor"],
+        county=regions_by_name["石柱土家族自治县"],
+        town=regions_by_name["黄水镇"],
+        qilong=regions_by_name["七龙社区"],
+        huangshui=regions_by_name["黄水社区"],
+        region=regions_by_name,
+    )
+
+
+@pytest.fixture
+def cast(db):
+    return build_cast()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cast_once(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        build_cast()

@@ -1,0 +1,45 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.password_validation import validate_password
+
+from fazhi.accounts.models import User
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "用户名或密码不正确，请重新输入（连续输错5次将锁定账号30分钟）。",
+        "inactive": "该账号已停用，请联系系统管理员。",
+    }
+
+
+class UserForm(forms.ModelForm):
+    """A system administrator creates or edits an account and its scope."""
+
+    password = forms.CharField(
+        label="初始密码",
+        widget=forms.PasswordInput,
+        required=False,
+        help_text="至少8位，包含小写字母、大写字母、数字、符号中的三类。修改账号时留空表示不改密码。",
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "full_name", "role", "region", "organisation", "phone", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = self.fields["organisation"].queryset.select_related(
+            "region"
+        )
+        if self.instance.pk is None:
+            self.fields["password"].required = True
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password")
+        if password:
+            validate_password(password, self.instance)
+        return password
+
+
+class RegionSwitchForm(forms.Form):
+    region = forms.CharField(label="查看范围", max_length=12, required=False)

@@ -1,0 +1,34 @@
+from django import forms
+
+from fazhi.attachments.validation import ALLOWED_DESCRIPTION, validate_upload
+
+
+class AttachmentFormField(forms.FileField):
+    """A file input checked by content; the form's clean gets the file back."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", f"可上传{ALLOWED_DESCRIPTION}。")
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            validate_upload(upload, field_label=str(self.label or "附件"))
+        return upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleAttachmentField(AttachmentFormField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        uploads = data if isinstance(data, list | tuple) else [data]
+        cleaned = [
+            super(MultipleAttachmentField, self).clean(item, initial) for item in uploads if item
+        ]
+        if self.required and not cleaned:
+            raise forms.ValidationError(f"{self.label}：请选择文件。", code="required")
+        return cleaned

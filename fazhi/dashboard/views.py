@@ -1,0 +1,48 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from fazhi.accounts.roles import Capability, Role, can
+
+
+@login_required
+def home(request):
+    """Each role starts where its work is."""
+    user = request.user
+    if user.role == Role.AUDITOR:
+        return redirect("audit:log")
+    if user.role == Role.SYSADMIN:
+        return redirect("accounts:users")
+    return render(request, "dashboard/home.html", {"cards": _cards_for(user)})
+
+
+def _cards_for(user) -> list[dict]:
+    from fazhi.accounts.navigation import navigation_for
+
+    hints = {
+        Capability.PUBLICITY: "普法活动、受教人次、法律明白人、LED屏",
+        Capability.DISPUTES: "纠纷登记、调解、移交、排查",
+        Capability.LEGAL: "法律顾问、合法性审查、重大行政决策",
+        Capability.CASES: "行政诉讼、行政复议、行政裁决与期限",
+        Capability.TASKS: "上级通知、任务分解与督办",
+        Capability.DISCLOSURE: "村务公开与公众留言",
+        Capability.ASSESSMENT: "镇村两级考核指标与评分",
+        Capability.REPORTS: "年度报告、台账导入导出",
+        Capability.REGIONS: "区划、组织机构",
+    }
+    return [
+        {
+            **item,
+            "hint": hints.get(item["capability"], ""),
+            "editable": can(user, item["capability"], edit=True),
+        }
+        for item in navigation_for(user)
+        if item["capability"] != Capability.DASHBOARD
+    ]
+
+
+def forbidden(request, exception=None):
+    return render(request, "403.html", {"reason": str(exception or "")}, status=403)
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", status=404)

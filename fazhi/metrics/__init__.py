@@ -1,0 +1,3 @@
+from fazhi.metrics.registry import Metric, Period, Result, all_metrics, compute, get, metric
+
+__all__ = ["Metric", "Period", "Result", "all_metrics", "compute", "get", "metric"]

@@ -1,0 +1,39 @@
+"""URLs: each app under `fazhi/` with a `urls.py` is mounted at /<app label>/,
+and each app's `api.py` registers its endpoints on the one /api/v1/ router."""
+
+from django.apps import apps
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.module_loading import import_string, module_has_submodule
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from fazhi.dashboard import views as dashboard_views
+
+router = DefaultRouter()
+app_urls = []
+api_urls = []
+for config in apps.get_app_configs():
+    if not config.name.startswith("fazhi."):
+        continue
+    if module_has_submodule(config.module, "api"):
+        import_string(f"{config.name}.api.register")(router)
+        extra = getattr(import_string(f"{config.name}.api"), "urlpatterns", [])
+        api_urls += extra
+    if module_has_submodule(config.module, "urls"):
+        app_urls.append(path(f"{config.label}/", include(f"{config.name}.urls")))
+
+urlpatterns = [
+    path("", dashboard_views.home, name="home"),
+    path("api/v1/auth/token/", obtain_auth_token, name="api-token"),
+    path("api/v1/", include(api_urls)),
+    path("api/v1/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("admin/", admin.site.urls),
+    *app_urls,
+]
+
+handler403 = "fazhi.dashboard.views.forbidden"
+handler404 = "fazhi.dashboard.views.not_found"
