@@ -1,0 +1,59 @@
+"""Figures written the way official reports write them.
+
+Small counts are exact ("6次"); larger ones are floored to a round figure
+followed by 余 ("2037人次" → "2000余人次", "1523份" → "1500余份"), so a
+report never claims more than the records support.
+"""
+
+from decimal import Decimal
+
+CHINESE_DIGITS = "〇一二三四五六七八九十"
+
+
+def approx(value, unit: str = "") -> str:
+    """`value` rounded down the official way, with its unit."""
+    if value is None:
+        return ""
+    if isinstance(value, float | Decimal) and value != int(value):
+        return f"{Decimal(str(value)).quantize(Decimal('0.1')).normalize():f}{unit}"
+    number = int(value)
+    if number < 100:
+        return f"{number}{unit}"
+    if number < 1000:
+        step = 10 if number < 200 else 100
+    elif number < 10000:
+        step = 100
+    else:
+        step = 1000
+    rounded = number - number % step
+    if number >= 10000:
+        text = f"{Decimal(rounded) / 10000:f}".rstrip("0").rstrip(".") + "万"
+    else:
+        text = str(rounded)
+    return f"{text}{'余' if rounded != number else ''}{unit}"
+
+
+def exact(value, unit: str = "") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float | Decimal) and value != int(value):
+        return f"{Decimal(str(value)).quantize(Decimal('0.1')).normalize():f}{unit}"
+    return f"{int(value)}{unit}"
+
+
+def percent(value) -> str:
+    """A share (0–1 or 0–100) as "85.5%"."""
+    if value is None:
+        return ""
+    number = Decimal(str(value))
+    if number <= 1:
+        number *= 100
+    return f"{number.quantize(Decimal('0.1')).normalize():f}%"
+
+
+def ordinal(index: int) -> str:
+    """1 → 一, 12 → 十二: for 一、 and （一） headings (up to 99)."""
+    if index <= 10:
+        return CHINESE_DIGITS[index]
+    tens, ones = divmod(index, 10)
+    return (CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + (CHINESE_DIGITS[ones] if ones else "")
