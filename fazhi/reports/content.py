@@ -1,0 +1,97 @@
+"""What a report says, computed from the metrics registry.
+
+`compute(region, year)` returns plain JSON: the figures (value, unit, label,
+link to the records, how many records) and the paragraphs and candidates the
+contributions wrote from them. A draft recomputes it on every view; a final
+report keeps the copy taken when it was finalised (its snapshot).
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+
+from fazhi import metrics
+from fazhi.regions.models import Level
+from fazhi.reports import contrib
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == int(value) else float(value)
+    if isinstance(value, int | float | str | bool) or value is None:
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def context_of(region, year: int) -> contrib.Context:
+    return contrib.Context(
+        region_name=region.name,
+        region_code=region.code,
+        is_county=region.level <= Level.COUNTY,
+        year=year,
+    )
+
+
+def _registered(contribution: contrib.Contribution) -> bool:
+    return all(code in metrics.registry._REGISTRY for code in contribution.metrics)
+
+
+def compute_figures(region, year: int, codes) -> dict[str, dict]:
+    period = metrics.Period.year(year)
+    figures = {}
+    for code in sorted(codes):
+        metric = metrics.get(code)
+        result = metric(region, period)
+        figures[code] = {
+            "label": metric.label,
+            "unit": metric.unit,
+            "value": _plain(result.value),
+            "list_url": result.list_url,
+            "records": result.records.count() if result.records is not None else None,
+            "parts": _plain(result.parts or {}),
+        }
+    return figures
+
+
+def compute(region, year: int) -> dict:
+    paragraphs = [c for c in contrib.paragraphs() if _registered(c)]
+    candidates = [c for c in contrib.candidates() if _registered(c)]
+    codes = {code for c in paragraphs + candidates for code in c.metrics}
+    figures = compute_figures(region, year, codes)
+    f = contrib.Figures(figures)
+    ctx = context_of(region, year)
+    written: dict[str, list[dict]] = {}
+    for contribution in paragraphs:
+        text = contribution.write(f, ctx)
+        if text:
+            written.setdefault(contribution.section, []).append(
+                {"text": text, "metrics": list(contribution.metrics), "key": contribution.name}
+            )
+    proposed = []
+    for contribution in candidates:
+        text = contribution.write(f, ctx)
+        if text:
+            proposed.append(
+                {
+                    "key": contribution.name,
+                    "kind": contribution.section,
+                    "text": text,
+                    "metrics": list(contribution.metrics),
+                }
+            )
+    return {
+        "region": {"code": region.code, "name": region.name, "level": region.level},
+        "year": year,
+        "computed_at": timezone.now().isoformat(),
+        "figures": figures,
+        "paragraphs": written,
+        "candidates": proposed,
+        "has_records": any(fig["value"] not in (None, 0) for fig in figures.values()),
+    }

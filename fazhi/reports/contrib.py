@@ -1,0 +1,144 @@
+"""How a capability adds to the yearly report and the ledgers.
+
+Each app may have a `report.py`, imported when Django starts (see
+`ReportsConfig.ready`), that registers three kinds of things:
+
+    from fazhi.reports.contrib import candidate, paragraph
+
+    @paragraph("publicity", metrics=["publicity.activities", "publicity.person_times"])
+    def publicity_reach(f, ctx):
+        if not f.has_data("publicity.activities"):
+            return None          # nothing recorded: the report says so itself
+        return f"{ctx.we}全年开展普法宣传活动{f.approx('publicity.activities')}……"
+
+    @candidate("problem", metrics=["publicity.underserved_villages"])
+    def remote_villages(f, ctx):
+        if f.value("publicity.underserved_villages"):
+            return "偏远村（社区）普法覆盖不足……"
+
+and ledgers (`fazhi.reports.ledgers.register_ledger`, see that module).
+
+- `paragraph(section, metrics=, order=)`: `section` is a key of
+  `fazhi.reports.structure.SECTIONS`. The function gets the figures of the
+  metrics it names and the context, and returns official prose or None.
+  Every metric it names is listed under its paragraph with a link to its
+  records, so it must name every metric whose figure it writes.
+- `candidate(kind, metrics=)`: kind "problem" or "next_step"; returns a
+  sentence (or None); the officer accepts, edits or drops it.
+
+Write figures with `f.approx(code)` (2000余人次) or `f.exact(code)` (6次);
+never state a number that is not a metric. A paragraph whose metrics are
+not registered (a capability not installed) is skipped.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fazhi.documents import numbers
+from fazhi.reports.structure import SECTIONS
+
+
+@dataclass(frozen=True)
+class Contribution:
+    name: str
+    section: str  # a section key, or "problem" / "next_step" for candidates
+    metrics: tuple[str, ...]
+    order: int
+    write: Callable
+
+
+_PARAGRAPHS: dict[str, Contribution] = {}
+_CANDIDATES: dict[str, Contribution] = {}
+
+
+def _name(write: Callable) -> str:
+    return f"{write.__module__}.{write.__qualname__}"
+
+
+def paragraph(section: str, *, metrics: list[str] | tuple[str, ...] = (), order: int = 50):
+    if section not in SECTIONS:
+        raise ValueError(f"unknown report section {section!r}; see fazhi.reports.structure")
+
+    def register(write: Callable) -> Callable:
+        name = _name(write)
+        _PARAGRAPHS[name] = Contribution(name, section, tuple(metrics), order, write)
+        return write
+
+    return register
+
+
+def candidate(kind: str, *, metrics: list[str] | tuple[str, ...] = (), order: int = 50):
+    if kind not in ("problem", "next_step"):
+        raise ValueError("candidate kind is 'problem' or 'next_step'")
+
+    def register(write: Callable) -> Callable:
+        name = _name(write)
+        _CANDIDATES[name] = Contribution(name, kind, tuple(metrics), order, write)
+        return write
+
+    return register
+
+
+def paragraphs() -> list[Contribution]:
+    return sorted(_PARAGRAPHS.values(), key=lambda c: (c.section, c.order, c.name))
+
+
+def candidates() -> list[Contribution]:
+    return sorted(_CANDIDATES.values(), key=lambda c: (c.section, c.order, c.name))
+
+
+def unregister(name: str) -> None:
+    """For tests: forget a paragraph or candidate registered under `name`."""
+    _PARAGRAPHS.pop(name, None)
+    _CANDIDATES.pop(name, None)
+
+
+@dataclass(frozen=True)
+class Context:
+    region_name: str
+    region_code: str
+    is_county: bool
+    year: int
+
+    @property
+    def we(self) -> str:
+        """How the report names its own region: 我镇 / 我县."""
+        return "我县" if self.is_county else "我镇"
+
+
+class Figures:
+    """The computed figures a contribution may write, keyed by metric code.
+
+    Backed by plain dicts ({"value", "unit", "label", …}) so a frozen report
+    writes the same prose from its snapshot as the draft did from the records.
+    """
+
+    def __init__(self, figures: dict[str, dict]):
+        self._figures = figures
+
+    def __contains__(self, code: str) -> bool:
+        return code in self._figures
+
+    def get(self, code: str) -> dict:
+        return self._figures[code]
+
+    def value(self, code: str):
+        return self._figures[code]["value"]
+
+    def has_data(self, *codes: str) -> bool:
+        """True when any of `codes` has a non-zero value."""
+        return any(self._figures[code]["value"] not in (None, 0) for code in codes)
+
+    def approx(self, code: str) -> str:
+        figure = self._figures[code]
+        return numbers.approx(figure["value"], figure["unit"])
+
+    def exact(self, code: str) -> str:
+        figure = self._figures[code]
+        return numbers.exact(figure["value"], figure["unit"])
+
+    def percent(self, code: str) -> str:
+        return numbers.percent(self._figures[code]["value"])
+
+    def parts(self, code: str) -> dict:
+        return self._figures[code].get("parts", {})

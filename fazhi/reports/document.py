@@ -1,0 +1,199 @@
+"""From a report to its text and its file.
+
+`assemble(report)` is what the report says, section by section (the page
+and the file both show it); a final report returns the copy frozen in its
+snapshot. `render(report, format)` makes the .docx (GB/T 9704 layout, or the
+region's own template) or the PDF.
+"""
+
+from django.utils import timezone
+
+from fazhi.documents import numbers, pdf
+from fazhi.documents import templates as docx_templates
+from fazhi.documents.gbt9704 import Block, OfficialDocument, build_docx
+from fazhi.reports import content as report_content
+from fazhi.reports.structure import CANDIDATE_SECTIONS, PARTS
+
+NO_RECORDS = "本年度平台未记录该项工作的相关数据。"
+FIRST_STEPS = "一二三四五六七八九十"
+
+
+def _intro(report, content) -> str:
+    if report.narratives.get("intro", "").strip():
+        return report.narratives["intro"].strip()
+    county = content["region"]["level"] <= 3
+    leaders = "县委、县政府" if county else "镇党委、政府"
+    text = (
+        f"根据上级关于做好{report.year}年法治政府建设工作的部署要求，{leaders}高度重视法治政府建设工作，"
+        f"安排专人负责、逐项抓好落实。现将{report.region.name}{report.year}年度法治政府建设工作开展情况报告如下："
+    )
+    if not content["has_records"]:
+        text += (
+            f"（说明：本平台中没有{report.region.name}{report.year}年度的工作记录，"
+            "本报告未引用任何统计数据，所述情况以文字叙述为准。）"
+        )
+    return text
+
+
+def _accepted(report, content, kind: str) -> list[str]:
+    accepted = []
+    for item in content["candidates"]:
+        if item["kind"] != kind:
+            continue
+        decision = report.decisions.get(item["key"], {})
+        if decision.get("status") == "accepted":
+            accepted.append((decision.get("text") or item["text"]).strip().rstrip("。；;"))
+    return accepted
+
+
+def _enumerate(items: list[str]) -> str:
+    return "".join(
+        f"{FIRST_STEPS[i] if i < 10 else numbers.ordinal(i + 1)}是{text}。"
+        for i, text in enumerate(items)
+    )
+
+
+def _figures_of(content, codes) -> list[dict]:
+    return [
+        {"code": code, **content["figures"][code]} for code in codes if code in content["figures"]
+    ]
+
+
+def assemble_from(report, content: dict) -> dict:
+    """The report's text from computed `content` and the officer's own text."""
+    parts = []
+    for part_number, part in enumerate(PARTS, start=1):
+        sections = []
+        for section in part.sections:
+            narrative = report.narratives.get(section.key, "").strip()
+            written = [
+                {**item, "figures": _figures_of(content, item["metrics"])}
+                for item in content["paragraphs"].get(section.key, [])
+            ]
+            kind = next((k for k, key in CANDIDATE_SECTIONS.items() if key == section.key), None)
+            texts = [narrative] if narrative else []
+            if kind:
+                accepted = _accepted(report, content, kind)
+                if accepted:
+                    texts.append(_enumerate(accepted))
+                if not texts:
+                    continue
+            else:
+                texts += [item["text"] for item in written]
+            sections.append(
+                {
+                    "key": section.key,
+                    "heading": section.heading,
+                    "narrative": narrative,
+                    "paragraphs": written,
+                    "text": "".join(texts) if texts else NO_RECORDS,
+                    "empty": not texts,
+                }
+            )
+        for number, item in enumerate(sections, start=1):
+            item["lead"] = f"（{numbers.ordinal(number)}）{item['heading']}。"
+        parts.append(
+            {
+                "key": part.key,
+                "heading": f"{numbers.ordinal(part_number)}、{part.heading}",
+                "sections": sections,
+            }
+        )
+    return {
+        "title": report.title or report.default_title(),
+        "issuer": report.issuer or report.default_issuer(),
+        "issued_on": _date(report.issued_on or timezone.localdate()),
+        "intro": _intro(report, content),
+        "parts": parts,
+        "figures": [{"code": code, **fig} for code, fig in content["figures"].items()],
+        "has_records": content["has_records"],
+        "candidates": content["candidates"],
+        "computed_at": content["computed_at"],
+    }
+
+
+def _date(day) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def assemble(report) -> dict:
+    if report.is_final and report.snapshot:
+        return report.snapshot["document"]
+    return assemble_from(report, report_content.compute(report.region, report.year))
+
+
+def _appendix(document: dict) -> list[Block]:
+    blocks = []
+    for number, figure in enumerate(document["figures"], start=1):
+        value = numbers.exact(figure["value"], figure["unit"]) or "无数据"
+        records = f"，对应记录{figure['records']}条" if figure.get("records") is not None else ""
+        link = f"，记录清单：{figure['list_url']}" if figure.get("list_url") else ""
+        blocks.append(
+            Block(f"{number}. {figure['label']}：{value}{records}（指标 {figure['code']}{link}）。")
+        )
+    if not blocks:
+        blocks.append(Block("本报告未引用平台统计数据。"))
+    return blocks
+
+
+def official_document(document: dict, *, appendix: bool = False) -> OfficialDocument:
+    blocks = [Block(document["intro"])]
+    for part in document["parts"]:
+        blocks.append(Block(part["heading"], kind="heading"))
+        for section in part["sections"]:
+            blocks.append(Block(section["text"], lead=section["lead"]))
+    return OfficialDocument(
+        title=document["title"],
+        blocks=blocks,
+        issuer=document["issuer"],
+        issued_on=document["issued_on"],
+        appendix_title="数据来源" if appendix else "",
+        appendix=_appendix(document) if appendix else [],
+    )
+
+
+def template_context(report, document: dict) -> dict:
+    return {
+        "title": document["title"],
+        "region": report.region.name,
+        "year": report.year,
+        "issuer": document["issuer"],
+        "issued_on": document["issued_on"],
+        "intro": document["intro"],
+        "parts": [
+            {
+                "heading": part["heading"],
+                "sections": [{"lead": s["lead"], "text": s["text"]} for s in part["sections"]],
+            }
+            for part in document["parts"]
+        ],
+        "figures": [
+            {
+                "label": f["label"],
+                "text": numbers.approx(f["value"], f["unit"]),
+                "url": f.get("list_url", ""),
+            }
+            for f in document["figures"]
+        ],
+    }
+
+
+def render_docx(report, *, appendix: bool = False, document: dict | None = None) -> bytes:
+    from fazhi.reports.models import ReportTemplate
+
+    document = document or assemble(report)
+    body = build_docx(official_document(document, appendix=appendix))
+    template = ReportTemplate.objects.active_for(report.region)
+    if template is None:
+        return body
+    with template.file.open("rb") as handle:
+        data = handle.read()
+    return docx_templates.render(data, template_context(report, document), body_docx=body)
+
+
+def render(report, fmt: str = "docx", *, appendix: bool = False) -> bytes:
+    """The report as .docx or PDF bytes (PDF raises pdf.OfficeMissing without LibreOffice)."""
+    data = render_docx(report, appendix=appendix)
+    if fmt == "pdf":
+        return pdf.docx_to_pdf(data)
+    return data

@@ -1,0 +1,201 @@
+"""Ledger workbooks out (export) and in (import: all or nothing, idempotent)."""
+
+import zipfile
+from dataclasses import dataclass, field
+from io import BytesIO
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+
+from fazhi.accounts.scope import ensure_region_in_scope
+from fazhi.reports.ledgers.base import CellError, Ledger, VillageLookup, normalise_header
+
+HEADER_SCAN_ROWS = 10
+ACTIONS = {"created": "新增", "updated": "更新", "unchanged": "已存在，未变"}
+
+
+def export_workbook(ledger: Ledger, records, *, title: str) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = ledger.title[:31]
+    sheet.append([title])
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+    sheet.append([column.header for column in ledger.columns])
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center")
+    for record in records:
+        sheet.append(ledger.row(record))
+    for index, column in enumerate(ledger.columns, start=1):
+        sheet.column_dimensions[sheet.cell(row=2, column=index).column_letter].width = column.width
+        if column.kind == "date":
+            for (cell,) in sheet.iter_rows(min_row=3, min_col=index, max_col=index):
+                cell.number_format = "yyyy-mm-dd"
+    output = BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+@dataclass
+class RowOutcome:
+    number: int  # the row number in the sheet, as Excel shows it
+    values: dict
+    cells: list
+    action: str = ""
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def action_label(self) -> str:
+        return ACTIONS.get(self.action, "")
+
+
+@dataclass
+class ImportResult:
+    ledger: Ledger
+    dry_run: bool
+    headers: list[str] = field(default_factory=list)
+    rows: list[RowOutcome] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # file-level and row-level, in order
+    ignored_headers: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def written(self) -> bool:
+        return self.ok and not self.dry_run
+
+    def summary(self) -> str:
+        if not self.ok:
+            return f"发现 {len(self.errors)} 处错误，未导入任何数据。请修改后重新上传。"
+        verb = "预览：将" if self.dry_run else "已"
+        return (
+            f"{verb}新增 {self.count('created')} 条、更新 {self.count('updated')} 条，"
+            f"{self.count('unchanged')} 条已存在且无变化。"
+        )
+
+
+def _open(file) -> list[tuple]:
+    try:
+        file.seek(0)
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise ValidationError(
+            "文件不是有效的 Excel（.xlsx）工作簿，无法读取。请用 Excel 或 WPS 另存为 .xlsx 后重新上传。"
+        ) from error
+    sheet = workbook.worksheets[0]
+    rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return rows
+
+
+def _find_header(ledger: Ledger, rows: list[tuple]) -> tuple[int, dict[int, object]] | None:
+    """The header row's index and {column index: Column}, or None."""
+    best = None
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        mapping = {}
+        for position, cell in enumerate(row):
+            name = normalise_header(cell)
+            for column in ledger.columns:
+                if name and name in column.names() and column not in mapping.values():
+                    mapping[position] = column
+                    break
+        if mapping and (best is None or len(mapping) > len(best[1])):
+            best = (index, mapping)
+    return best
+
+
+def _blank(row: tuple) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+
+
+def _model_errors(ledger: Ledger, error: ValidationError) -> list[str]:
+    headers = {column.field: column.header for column in ledger.columns}
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    messages = []
+    for name, errors in error.message_dict.items():
+        label = headers.get(name, "")
+        for message in errors:
+            messages.append(f"「{label}」列：{message}" if label else message)
+    return messages
+
+
+def import_workbook(*, ledger: Ledger, file, user, region, dry_run: bool) -> ImportResult:
+    """Read `file` into `ledger`'s records under `region`; nothing written on any error."""
+    if user is not None:
+        ensure_region_in_scope(user, region)
+    result = ImportResult(ledger=ledger, dry_run=dry_run)
+    try:
+        rows = _open(file)
+    except ValidationError as error:
+        result.errors.append(error.messages[0])
+        return result
+    found = _find_header(ledger, rows)
+    if found is None:
+        result.errors.append(
+            f"没有找到表头：第一张工作表的前{HEADER_SCAN_ROWS}行中没有“{ledger.columns[0].header}”等列名。"
+        )
+        return result
+    header_index, mapping = found
+    result.headers = [column.header for column in mapping.values()]
+    result.ignored_headers = [
+        str(cell)
+        for position, cell in enumerate(rows[header_index])
+        if cell not in (None, "") and position not in mapping
+    ]
+    for column in ledger.columns:
+        if column.required and column not in mapping.values():
+            also = f"（也可写作：{'、'.join(column.aliases)}）" if column.aliases else ""
+            result.errors.append(f"缺少必需的列「{column.header}」{also}。")
+    if result.errors:
+        return result
+    villages = VillageLookup(region)
+    for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+        if _blank(row):
+            continue
+        outcome = RowOutcome(number=offset, values={}, cells=list(row))
+        for position, column in mapping.items():
+            raw = row[position] if position < len(row) else None
+            try:
+                outcome.values[column.field] = column.parse(raw, villages=villages)
+            except CellError as error:
+                outcome.errors.append(f"「{column.header}」列：{error}")
+        for column in ledger.columns:
+            if column not in mapping.values():
+                outcome.values.setdefault(column.field, None if column.kind != "text" else "")
+        result.rows.append(outcome)
+    if not result.rows:
+        result.errors.append("表头下没有数据行。")
+        return result
+    _write(ledger, result, user=user, region=region)
+    for row in result.rows:
+        result.errors += [f"第{row.number}行 {message}" for message in row.errors]
+    return result
+
+
+def _write(ledger: Ledger, result: ImportResult, *, user, region) -> None:
+    """Save every good row in one transaction; roll back on any error or a dry run."""
+    with transaction.atomic():
+        keys = set()
+        for row in result.rows:
+            if row.errors:
+                continue
+            key = tuple(row.values.get(name) for name in ledger.natural_key)
+            if key in keys:
+                row.errors.append("与前面的行重复")
+                continue
+            keys.add(key)
+            try:
+                with transaction.atomic():
+                    row.action = ledger.save(row.values, user=user, region=region)
+            except ValidationError as error:
+                row.errors += _model_errors(ledger, error)
+        if result.dry_run or any(row.errors for row in result.rows):
+            transaction.set_rollback(True)
