@@ -136,14 +136,26 @@ def _appendix(document: dict) -> list[Block]:
     return blocks
 
 
+NOTHING_OUTSTANDING = "本年度暂未梳理出需要报告的问题和举措。"
+
+
+def _title_lines(title: str) -> str:
+    """Break a long title before 情况报告, as such titles are set (2号 fits ~20 characters)."""
+    if "\n" not in title and len(title) > 20 and title.endswith("情况报告"):
+        return title[: -len("情况报告")] + "\n情况报告"
+    return title
+
+
 def official_document(document: dict, *, appendix: bool = False) -> OfficialDocument:
     blocks = [Block(document["intro"])]
     for part in document["parts"]:
         blocks.append(Block(part["heading"], kind="heading"))
         for section in part["sections"]:
             blocks.append(Block(section["text"], lead=section["lead"]))
+        if not part["sections"]:
+            blocks.append(Block(NOTHING_OUTSTANDING))
     return OfficialDocument(
-        title=document["title"],
+        title=_title_lines(document["title"]),
         blocks=blocks,
         issuer=document["issuer"],
         issued_on=document["issued_on"],

@@ -160,7 +160,8 @@ def import_workbook(*, ledger: Ledger, file, user, region, dry_run: bool) -> Imp
     for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
         if _blank(row):
             continue
-        outcome = RowOutcome(number=offset, values={}, cells=list(row))
+        cells = [row[position] if position < len(row) else None for position in mapping]
+        outcome = RowOutcome(number=offset, values={}, cells=cells)
         for position, column in mapping.items():
             raw = row[position] if position < len(row) else None
             try:

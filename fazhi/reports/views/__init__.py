@@ -1,0 +1,193 @@
+"""Report pages: list and create, read and edit, finalise, new draft,
+generate a file (in the background, with progress), templates."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from fazhi.accounts.permissions import capability_required
+from fazhi.accounts.roles import Capability, can
+from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.documents.pdf import MISSING_MESSAGE, office_available
+from fazhi.documents.templates import PLACEHOLDERS
+from fazhi.reports import document as report_document
+from fazhi.reports import services
+from fazhi.reports.forms import GenerateForm, RegionYearForm, ReportTextForm, TemplateUploadForm
+from fazhi.reports.models import FileStatus, Report, ReportFile, ReportTemplate
+
+
+def _error_text(error: ValidationError) -> str:
+    return "；".join(error.messages)
+
+
+@capability_required(Capability.REPORTS)
+def index(request):
+    form = RegionYearForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if not can(request.user, Capability.REPORTS, edit=True):
+            return render(request, "403.html", status=403)
+        if form.is_valid():
+            try:
+                report = services.report_create(
+                    user=request.user,
+                    region=form.cleaned_data["region"],
+                    year=form.cleaned_data["year"],
+                )
+            except ValidationError as error:
+                form.add_error(None, _error_text(error))
+            else:
+                return redirect("reports:detail", pk=report.pk)
+    reports = Report.objects.for_user(request.user).select_related("region")
+    return render(
+        request,
+        "reports/index.html",
+        {"form": form, "reports": reports, "breadcrumbs": [("年度报告", None)]},
+    )
+
+
+@capability_required(Capability.REPORTS)
+def detail(request, pk: int):
+    report = get_for_user_or_404(Report.objects.select_related("region"), request.user, pk=pk)
+    document = report_document.assemble(report)
+    form = ReportTextForm(request.POST or None, report=report, candidates=document["candidates"])
+    if request.method == "POST":
+        if not can(request.user, Capability.REPORTS, edit=True):
+            return render(request, "403.html", status=403)
+        if form.is_valid():
+            try:
+                services.report_update(
+                    user=request.user,
+                    report=report,
+                    narratives=form.narratives(),
+                    decisions=form.decisions(),
+                    title=form.cleaned_data["title"],
+                    issuer=form.cleaned_data["issuer"],
+                    issued_on=form.cleaned_data["issued_on"],
+                )
+            except ValidationError as error:
+                messages.error(request, _error_text(error))
+            else:
+                messages.success(request, "已保存。")
+            return redirect("reports:detail", pk=report.pk)
+    versions = Report.objects.for_user(request.user).for_region_year(report.region, report.year)
+    return render(
+        request,
+        "reports/detail.html",
+        {
+            "report": report,
+            "document": document,
+            "form": form,
+            "candidate_rows": _candidate_rows(form, document["candidates"]),
+            "generate_form": GenerateForm(),
+            "versions": versions,
+            "files": report.files.all()[:5],
+            "office_available": office_available(),
+            "office_missing": MISSING_MESSAGE,
+            "can_write": can(request.user, Capability.REPORTS, edit=True),
+            "can_edit": can(request.user, Capability.REPORTS, edit=True) and not report.is_final,
+            "breadcrumbs": [("年度报告", "/reports/"), (str(report), None)],
+        },
+    )
+
+
+def _candidate_rows(form, candidates):
+    return [
+        (item, form[f"c{index}_status"], form[f"c{index}_text"])
+        for index, item in enumerate(candidates)
+    ]
+
+
+@require_POST
+@capability_required(Capability.REPORTS, edit=True)
+def finalise(request, pk: int):
+    report = get_for_user_or_404(Report, request.user, pk=pk)
+    try:
+        services.report_finalise(user=request.user, report=report)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "报告已定稿：其中的数据和文字不再随记录变化。")
+    return redirect("reports:detail", pk=report.pk)
+
+
+@require_POST
+@capability_required(Capability.REPORTS, edit=True)
+def new_draft(request, pk: int):
+    report = get_for_user_or_404(Report, request.user, pk=pk)
+    try:
+        draft = services.report_new_draft(user=request.user, report=report)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("reports:detail", pk=report.pk)
+    messages.success(request, f"已基于第{report.version}版新建草稿（第{draft.version}版）。")
+    return redirect("reports:detail", pk=draft.pk)
+
+
+@require_POST
+@capability_required(Capability.REPORTS)
+def generate(request, pk: int):
+    report = get_for_user_or_404(Report, request.user, pk=pk)
+    form = GenerateForm(request.POST)
+    if not form.is_valid():
+        return render(request, "reports/_file.html", {"error": "请选择文件格式。"}, status=400)
+    report_file = services.report_file_request(
+        user=request.user,
+        report=report,
+        fmt=form.cleaned_data["format"],
+        appendix=form.cleaned_data["appendix"],
+    )
+    if request.htmx:
+        return render(request, "reports/_file.html", {"file": report_file})
+    return redirect("reports:detail", pk=report.pk)
+
+
+@capability_required(Capability.REPORTS)
+def file_status(request, pk: int):
+    report_file = get_for_user_or_404(ReportFile, request.user, pk=pk)
+    return render(request, "reports/_file.html", {"file": report_file})
+
+
+@capability_required(Capability.REPORTS)
+def file_download(request, pk: int):
+    report_file = get_for_user_or_404(
+        ReportFile.objects.select_related("report__region"), request.user, pk=pk
+    )
+    if report_file.status != FileStatus.DONE:
+        return render(request, "reports/_file.html", {"file": report_file}, status=409)
+    return FileResponse(
+        report_file.file.open("rb"), as_attachment=True, filename=report_file.filename()
+    )
+
+
+@capability_required(Capability.REPORTS)
+def templates(request):
+    form = TemplateUploadForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST":
+        if not can(request.user, Capability.REPORTS, edit=True):
+            return render(request, "403.html", status=403)
+        if form.is_valid():
+            try:
+                services.report_template_upload(
+                    user=request.user,
+                    region=form.cleaned_data["region"],
+                    upload=form.cleaned_data["file"],
+                    name=form.cleaned_data["name"],
+                )
+            except ValidationError as error:
+                for message in error.message_dict.get("file", error.messages):
+                    form.add_error("file", message)
+            else:
+                messages.success(request, "模板已上传并启用。")
+                return redirect("reports:templates")
+    return render(
+        request,
+        "reports/templates.html",
+        {
+            "form": form,
+            "templates": ReportTemplate.objects.for_user(request.user).select_related("region"),
+            "placeholders": PLACEHOLDERS,
+            "breadcrumbs": [("年度报告", "/reports/"), ("报告模板", None)],
+        },
+    )

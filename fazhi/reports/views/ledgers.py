@@ -1,0 +1,109 @@
+"""Ledger pages: the list with export links, and import with a dry-run preview."""
+
+from urllib.parse import quote
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from fazhi.accounts.permissions import capability_required
+from fazhi.accounts.roles import Capability, can
+from fazhi.metrics import Period
+from fazhi.reports.forms import LedgerImportForm, RegionYearForm
+from fazhi.reports.ledgers import export_workbook, get_ledger, import_workbook, ledgers
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _ledger_or_404(user, key: str, *, edit: bool = False):
+    ledger = get_ledger(key)
+    if ledger is None:
+        raise Http404("没有这个台账。")
+    if not can(user, ledger.capability, edit=edit):
+        raise PermissionDenied("您的角色无权访问此台账。")
+    return ledger
+
+
+def _filters(request):
+    data = request.GET if "region" in request.GET else None
+    form = RegionYearForm(data, user=request.user)
+    if data is None:
+        first = form.fields["region"].queryset.order_by("level", "code").first()
+        form = RegionYearForm(
+            {"region": first.code if first else "", "year": timezone.localdate().year - 1},
+            user=request.user,
+        )
+    return form
+
+
+@capability_required(Capability.REPORTS)
+def index(request):
+    form = _filters(request)
+    rows = []
+    if form.is_valid():
+        region, year = form.cleaned_data["region"], form.cleaned_data["year"]
+        for ledger in ledgers():
+            if not can(request.user, ledger.capability):
+                continue
+            records = ledger.records(user=request.user, region=region, period=Period.year(year))
+            rows.append(
+                {
+                    "ledger": ledger,
+                    "count": records.count(),
+                    "can_import": can(request.user, ledger.capability, edit=True),
+                }
+            )
+    return render(
+        request,
+        "reports/ledgers.html",
+        {
+            "form": form,
+            "rows": rows,
+            "query": request.GET.urlencode() or f"region={form.data.get('region', '')}&year={form.data.get('year', '')}",
+            "breadcrumbs": [("年度报告", "/reports/"), ("台账", None)],
+        },
+    )
+
+
+@capability_required(Capability.REPORTS)
+def export(request, key: str):
+    ledger = _ledger_or_404(request.user, key)
+    form = RegionYearForm(request.GET, user=request.user)
+    if not form.is_valid():
+        raise Http404("区划或年度不正确，或不在您的管辖范围内。")
+    region, year = form.cleaned_data["region"], form.cleaned_data["year"]
+    records = ledger.records(user=request.user, region=region, period=Period.year(year))
+    title = f"{region.name}{ledger.title}（{year}年）"
+    response = HttpResponse(export_workbook(ledger, records, title=title), content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(title)}.xlsx"
+    return response
+
+
+@capability_required(Capability.REPORTS)
+def import_(request, key: str):
+    ledger = _ledger_or_404(request.user, key, edit=True)
+    form = LedgerImportForm(request.POST or None, request.FILES or None, user=request.user)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = import_workbook(
+            ledger=ledger,
+            file=form.cleaned_data["file"],
+            user=request.user,
+            region=form.cleaned_data["region"],
+            dry_run=request.POST.get("action") != "import",
+        )
+    return render(
+        request,
+        "reports/ledger_import.html",
+        {
+            "ledger": ledger,
+            "form": form,
+            "result": result,
+            "breadcrumbs": [
+                ("年度报告", "/reports/"),
+                ("台账", "/reports/ledgers/"),
+                (f"导入{ledger.title}", None),
+            ],
+        },
+    )
