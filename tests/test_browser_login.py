@@ -10,6 +10,9 @@ def test_the_officer_logs_in_on_a_phone_and_reaches_home(browser_context, live_s
     page.wait_for_selector("h1:has-text('镇法治专干工作台')")
     assert "黄水镇" in page.inner_text("main")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    topbar = page.evaluate("getComputedStyle(document.querySelector('.topbar')).backgroundColor")
+    assert topbar == "rgb(179, 38, 30)"  # the stylesheet is served locally
+    assert not page.is_visible("nav.mainnav a:has-text('区划与组织')")  # folded on a phone
     page.click("label.nav-toggle-label")
     assert page.is_visible("nav.mainnav a:has-text('区划与组织')")
 
