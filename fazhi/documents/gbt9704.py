@@ -239,4 +239,3 @@ def build_docx(doc: OfficialDocument) -> bytes:
     output = BytesIO()
     document.save(output)
     return output.getvalue()
-

@@ -56,4 +56,6 @@ def ordinal(index: int) -> str:
     if index <= 10:
         return CHINESE_DIGITS[index]
     tens, ones = divmod(index, 10)
-    return (CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + (CHINESE_DIGITS[ones] if ones else "")
+    return (
+        (CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + (CHINESE_DIGITS[ones] if ones else "")
+    )

@@ -11,13 +11,17 @@ def report_regions(user):
 
 
 class RegionYearForm(forms.Form):
-    region = forms.ModelChoiceField(label="区划", queryset=Region.objects.none(), to_field_name="code")
+    region = forms.ModelChoiceField(
+        label="区划", queryset=Region.objects.none(), to_field_name="code"
+    )
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = report_regions(user)
-        self.fields["region"].error_messages["invalid_choice"] = "所选区划不存在或不在您的管辖范围内。"
+        self.fields["region"].error_messages["invalid_choice"] = (
+            "所选区划不存在或不在您的管辖范围内。"
+        )
         self.fields["year"].initial = timezone.localdate().year - 1
 
 
@@ -32,7 +36,9 @@ class ReportTextForm(forms.Form):
     issued_on = forms.DateField(
         label="成文日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    intro = forms.CharField(label="开头段落", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    intro = forms.CharField(
+        label="开头段落", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, report, candidates, **kwargs):
         initial = {
@@ -85,7 +91,9 @@ class GenerateForm(forms.Form):
 
 
 class TemplateUploadForm(forms.Form):
-    region = forms.ModelChoiceField(label="区划", queryset=Region.objects.none(), to_field_name="code")
+    region = forms.ModelChoiceField(
+        label="区划", queryset=Region.objects.none(), to_field_name="code"
+    )
     name = forms.CharField(label="模板名称", max_length=100, required=False)
     file = forms.FileField(label="模板文件（.docx）")
 
@@ -95,7 +103,9 @@ class TemplateUploadForm(forms.Form):
 
 
 class LedgerImportForm(forms.Form):
-    region = forms.ModelChoiceField(label="导入到", queryset=Region.objects.none(), to_field_name="code")
+    region = forms.ModelChoiceField(
+        label="导入到", queryset=Region.objects.none(), to_field_name="code"
+    )
     file = forms.FileField(label="台账文件（.xlsx）")
 
     def __init__(self, *args, user, **kwargs):

@@ -47,7 +47,7 @@ class Report(models.Model):
         related_name="drafts",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     finalised_by = models.ForeignKey(
@@ -110,7 +110,7 @@ class ReportFile(models.Model):
     message = models.CharField("说明", max_length=300, blank=True)
     file = models.FileField(upload_to="reports/%Y/", blank=True)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     requested_at = models.DateTimeField("申请时间", auto_now_add=True)
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
@@ -146,7 +146,9 @@ class ReportTemplate(models.Model):
     name = models.CharField("模板名称", max_length=100)
     file = models.FileField("模板文件", upload_to="report-templates/")
     is_active = models.BooleanField("启用", default=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
     history = audited_history()

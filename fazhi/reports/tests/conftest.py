@@ -59,7 +59,11 @@ class OrganisationLedger(Ledger):
         Column("村（社区）", "region", kind="village", aliases=("所在村", "村社区")),
         Column("名称", "name", aliases=("组织名称", "机构名称")),
         Column(
-            "类别", "kind", kind="choice", choices=tuple(OrganisationKind.choices), aliases=("类型",)
+            "类别",
+            "kind",
+            kind="choice",
+            choices=tuple(OrganisationKind.choices),
+            aliases=("类型",),
         ),
     ]
 

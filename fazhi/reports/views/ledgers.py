@@ -60,7 +60,8 @@ def index(request):
         {
             "form": form,
             "rows": rows,
-            "query": request.GET.urlencode() or f"region={form.data.get('region', '')}&year={form.data.get('year', '')}",
+            "query": request.GET.urlencode()
+            or f"region={form.data.get('region', '')}&year={form.data.get('year', '')}",
             "breadcrumbs": [("年度报告", "/reports/"), ("台账", None)],
         },
     )

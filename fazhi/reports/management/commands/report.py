@@ -20,7 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--year", required=True, type=int, help="年度，如 2020")
         parser.add_argument("--format", choices=["docx", "pdf"], default="docx")
         parser.add_argument("-o", "--output", required=True, help="输出文件路径")
-        parser.add_argument("--report-version", dest="report_version", type=int, help="指定版本号（默认最新定稿）")
+        parser.add_argument(
+            "--report-version", dest="report_version", type=int, help="指定版本号（默认最新定稿）"
+        )
         parser.add_argument("--appendix", action="store_true", help="附数据来源")
 
     def handle(self, *args, region, year, format, output, report_version, appendix, **options):
@@ -36,7 +38,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         Path(output).write_bytes(data)
         state = f"第{report.version}版{report.get_status_display()}" if report.pk else "按当前记录"
-        self.stdout.write(self.style.SUCCESS(f"已生成 {output}（{found.name}{year}年度，{state}）。"))
+        self.stdout.write(
+            self.style.SUCCESS(f"已生成 {output}（{found.name}{year}年度，{state}）。")
+        )
 
     def _report(self, region, year, version):
         reports = Report.objects.for_region_year(region, year)

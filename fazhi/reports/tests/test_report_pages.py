@@ -1,0 +1,146 @@
+"""The report pages: scope, roles, editing, finalising, generating with
+progress and downloading, templates."""
+
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from docx import Document
+
+from fazhi.regions.models import Level, Region
+from fazhi.reports import services
+from fazhi.reports.models import FileStatus, Report, ReportFile, ReportTemplate, Status
+
+pytestmark = pytest.mark.usefixtures("registered")
+
+
+@pytest.fixture
+def other_town(cast):
+    return Region.objects.create(
+        code="500240106000", name="冷水镇", level=Level.TOWN, parent=cast.county
+    )
+
+
+def docx_upload(*paragraphs, name="模板.docx"):
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    data = BytesIO()
+    document.save(data)
+    return SimpleUploadedFile(name, data.getvalue())
+
+
+def test_the_officer_opens_a_draft_for_the_town(cast, client):
+    client.force_login(cast.officer)
+    response = client.post("/reports/", {"region": cast.town.code, "year": 2020})
+    report = Report.objects.get(region=cast.town, year=2020)
+    assert response.status_code == 302 and response.url == f"/reports/{report.pk}/"
+    page = client.get(response.url)
+    assert "加大普法力度" in page.content.decode()
+
+
+def test_a_region_outside_the_scope_cannot_be_chosen(cast, client, other_town):
+    client.force_login(cast.officer)
+    response = client.post("/reports/", {"region": other_town.code, "year": 2020})
+    assert response.status_code == 200
+    assert "不在您的管辖范围内" in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_a_report_outside_the_scope_answers_404(cast, client, other_town):
+    report = services.report_create(user=None, region=other_town, year=2020)
+    client.force_login(cast.officer)
+    assert client.get(f"/reports/{report.pk}/").status_code == 404
+    assert client.post(f"/reports/{report.pk}/finalise/").status_code == 404
+
+
+def test_roles_without_reports_get_403_and_the_leader_reads_only(cast, client):
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.cadre)
+    assert client.get(f"/reports/{report.pk}/").status_code == 403
+    client.force_login(cast.leader)
+    assert client.get(f"/reports/{report.pk}/").status_code == 200
+    assert client.post(f"/reports/{report.pk}/finalise/").status_code == 403
+
+
+def test_the_officer_edits_the_narrative_and_finalises(cast, client):
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.officer)
+    client.post(
+        f"/reports/{report.pk}/",
+        {"title": "标题", "issuer": "黄水镇人民政府", "n_publicity": "开展宪法宣传周活动。"},
+    )
+    report.refresh_from_db()
+    assert report.narratives == {"publicity": "开展宪法宣传周活动。"}
+    client.post(f"/reports/{report.pk}/finalise/")
+    report.refresh_from_db()
+    assert report.status == Status.FINAL and report.snapshot
+    page = client.get(f"/reports/{report.pk}/").content.decode()
+    assert "开展宪法宣传周活动。" in page and "基于此定稿新建草稿" in page
+
+
+def test_the_generate_button_makes_a_file_to_download(
+    cast, client, django_capture_on_commit_callbacks
+):
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/reports/{report.pk}/generate/", {"format": "docx"}, headers={"HX-Request": "true"}
+        )
+    report_file = ReportFile.objects.get(report=report)
+    assert report_file.status == FileStatus.DONE  # the immediate backend ran the task
+    progress = client.get(f"/reports/files/{report_file.pk}/").content.decode()
+    assert f"/reports/files/{report_file.pk}/download/" in progress
+    download = client.get(f"/reports/files/{report_file.pk}/download/")
+    assert download.status_code == 200
+    assert ".docx" in download.headers["Content-Disposition"]
+    data = b"".join(download.streaming_content)
+    assert Document(BytesIO(data)).paragraphs[0].text.startswith("黄水镇2020年度")
+
+
+def test_a_file_still_generating_polls_for_progress(cast, client):
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    pending = ReportFile.objects.create(report=report, format="pdf", requested_by=cast.officer)
+    client.force_login(cast.officer)
+    page = client.get(f"/reports/files/{pending.pk}/").content.decode()
+    assert 'hx-trigger="every 1s"' in page and "正在生成" in page
+
+
+def test_another_towns_file_cannot_be_downloaded(cast, client, other_town):
+    report = services.report_create(user=None, region=other_town, year=2020)
+    other = ReportFile.objects.create(report=report, format="docx", status=FileStatus.DONE)
+    client.force_login(cast.officer)
+    assert client.get(f"/reports/files/{other.pk}/download/").status_code == 404
+
+
+def test_a_good_template_is_used_for_the_file(cast, client):
+    client.force_login(cast.officer)
+    upload = docx_upload("黄水镇人民政府文件 {{ year }}", "{{ body }}", "抄送：{{ issuer }}")
+    response = client.post(
+        "/reports/templates/", {"region": cast.town.code, "name": "红头", "file": upload}
+    )
+    assert response.status_code == 302
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    from fazhi.reports.document import render_docx
+
+    texts = [p.text for p in Document(BytesIO(render_docx(report))).paragraphs]
+    assert texts[0] == "黄水镇人民政府文件 2020"
+    assert texts[1].startswith("黄水镇2020年度") and texts[-1] == "抄送：黄水镇人民政府"
+
+
+@pytest.mark.parametrize(
+    "upload, message",
+    [
+        (docx_upload("{{ nonsense }}"), "不认识的占位符"),
+        (docx_upload("{% for x in %}"), "占位符写法有误"),
+        (docx_upload("前言 {{ body }}"), "单独占一段"),
+        (SimpleUploadedFile("模板.docx", b"not a word file"), "文件内容不是允许的类型"),
+    ],
+)
+def test_a_bad_template_gets_a_clear_message(cast, client, upload, message):
+    client.force_login(cast.officer)
+    response = client.post("/reports/templates/", {"region": cast.town.code, "file": upload})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not ReportTemplate.objects.exists()
