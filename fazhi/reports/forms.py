@@ -1,9 +1,14 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from fazhi.attachments.validation import validate_upload
 from fazhi.regions.models import Level, Region
 from fazhi.reports.models import Format
 from fazhi.reports.structure import SECTIONS
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def report_regions(user):
