@@ -7,6 +7,8 @@ from fazhi.regions.models import Level, Region
 from fazhi.reports.models import Format
 from fazhi.reports.structure import SECTIONS
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -116,3 +118,11 @@ class LedgerImportForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = report_regions(user)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            validate_upload(upload, field_label="台账文件", allowed={XLSX})
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages[0].removeprefix("台账文件：")) from None
+        return upload

@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from fazhi.metrics import Period
-from fazhi.regions.models import Organisation, OrganisationKind
+from fazhi.regions.models import Organisation
 from fazhi.reports.ledgers import export_workbook, get_ledger, import_workbook
 
 pytestmark = pytest.mark.usefixtures("registered")
@@ -153,7 +153,7 @@ def test_a_macro_workbook_is_refused_by_the_page(cast, client):
         "/reports/ledgers/test.organisations/import/",
         {"region": cast.town.code, "file": upload, "action": "import"},
     )
-    assert "宏" in response.content.decode()
+    assert "宏" in response.content.decode(), response.context["form"].errors
 
 
 def test_the_export_link_downloads_the_filtered_ledger(cast, client):
