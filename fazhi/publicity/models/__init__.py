@@ -1,0 +1,51 @@
+from .activities import (
+    RESPONSIBLE_KINDS,
+    Activity,
+    Campaign,
+    CombinedWork,
+    Form,
+    ResponsibilityList,
+    Status,
+    Theme,
+    units_without_list,
+)
+from .calendar import DEFAULT_KEY_DATES, KeyDate, MarketDayRule
+from .people import (
+    LAW_UNDERSTANDER_TARGET,
+    Background,
+    Cadre,
+    Exam,
+    ExamScore,
+    LawUnderstander,
+    StudyKind,
+    StudySession,
+    Training,
+)
+from .screens import ScreenContent, Screen, ScreenStatus
+
+__all__ = [
+    "DEFAULT_KEY_DATES",
+    "LAW_UNDERSTANDER_TARGET",
+    "RESPONSIBLE_KINDS",
+    "Activity",
+    "Background",
+    "Cadre",
+    "Campaign",
+    "CombinedWork",
+    "Exam",
+    "ExamScore",
+    "Form",
+    "KeyDate",
+    "LawUnderstander",
+    "MarketDayRule",
+    "ResponsibilityList",
+    "Screen",
+    "ScreenContent",
+    "ScreenStatus",
+    "Status",
+    "StudyKind",
+    "StudySession",
+    "Theme",
+    "Training",
+    "units_without_list",
+]
