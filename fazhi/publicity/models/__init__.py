@@ -19,9 +19,10 @@ from .people import (
     LawUnderstander,
     StudyKind,
     StudySession,
+    Targets,
     Training,
 )
-from .screens import ScreenContent, Screen, ScreenStatus
+from .screens import Screen, ScreenContent, ScreenStatus
 
 __all__ = [
     "DEFAULT_KEY_DATES",
@@ -45,6 +46,7 @@ __all__ = [
     "Status",
     "StudyKind",
     "StudySession",
+    "Targets",
     "Theme",
     "Training",
     "units_without_list",

@@ -59,7 +59,10 @@ def _check_dates(start, end, *, end_field="end_date"):
 
 
 class CampaignQuerySet(ScopedQuerySet):
-    pass
+    def visible_from(self, region):
+        """Campaigns of `region` and of the regions above it (a village joins the town's)."""
+        codes = {region.code[:n].ljust(12, "0") for n in (6, 9, 12)}
+        return self.filter(region__code__in=codes)
 
 
 class Campaign(models.Model):
@@ -157,7 +160,9 @@ class Activity(models.Model):
     def clean(self):
         unknown = set(self.combined_with or []) - set(CombinedWork.values)
         if unknown:
-            raise ValidationError({"combined_with": f"未知的结合工作：{'、'.join(sorted(unknown))}。"})
+            raise ValidationError(
+                {"combined_with": f"未知的结合工作：{'、'.join(sorted(unknown))}。"}
+            )
         if self.status == Status.HELD and self.date and self.date > date.today():
             raise ValidationError({"date": "尚未到来的活动请登记为“计划”，开展后再确认。"})
 
@@ -219,7 +224,11 @@ class ResponsibilityList(models.Model):
     def clean(self):
         if self.year and not 2000 <= self.year <= 2100:
             raise ValidationError({"year": "年度应在2000至2100之间。"})
-        if self.organisation_id and self.region_id and self.organisation.region_id != self.region_id:
+        if (
+            self.organisation_id
+            and self.region_id
+            and self.organisation.region_id != self.region_id
+        ):
             raise ValidationError({"organisation": "责任单位不属于所选区划。"})
 
 

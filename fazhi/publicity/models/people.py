@@ -176,8 +176,12 @@ class ExamScoreQuerySet(ScopedQuerySet):
 
 
 class ExamScore(models.Model):
-    exam = models.ForeignKey(Exam, verbose_name="考试", on_delete=models.CASCADE, related_name="scores")
-    cadre = models.ForeignKey(Cadre, verbose_name="干部", on_delete=models.PROTECT, related_name="scores")
+    exam = models.ForeignKey(
+        Exam, verbose_name="考试", on_delete=models.CASCADE, related_name="scores"
+    )
+    cadre = models.ForeignKey(
+        Cadre, verbose_name="干部", on_delete=models.PROTECT, related_name="scores"
+    )
     score = models.DecimalField(
         "成绩",
         max_digits=5,
@@ -209,3 +213,43 @@ class ExamScore(models.Model):
     @property
     def passed(self) -> bool:
         return self.score >= self.exam.pass_mark
+
+
+class TargetsQuerySet(ScopedQuerySet):
+    pass
+
+
+class Targets(models.Model):
+    """A town's thresholds: when a village counts as under-served, how many 法律明白人 it needs."""
+
+    region = models.OneToOneField(
+        "regions.Region", verbose_name="乡镇", on_delete=models.PROTECT, related_name="+"
+    )
+    underserved_below = models.DecimalField(
+        "受教人次/常住人口 低于（每年）",
+        max_digits=5,
+        decimal_places=3,
+        default=Decimal("0.050"),
+        validators=[MinValueValidator(Decimal("0"), "阈值不能为负数。")],
+        help_text="一年内受教人次与常住人口之比低于此值的村（社区）标为覆盖不足。",
+    )
+    law_understanders_per_village = models.PositiveSmallIntegerField(
+        "每村法律明白人目标数", default=LAW_UNDERSTANDER_TARGET
+    )
+
+    history = audited_history()
+    objects = TargetsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "普法工作目标"
+        verbose_name_plural = "普法工作目标"
+
+    def __str__(self) -> str:
+        return f"{self.region}普法工作目标"
+
+    @classmethod
+    def for_region(cls, region) -> "Targets":
+        """The targets of the town at or above `region` (defaults when none are set)."""
+        town_code = region.code[:9].ljust(12, "0")
+        found = cls.objects.filter(region__code=town_code).first()
+        return found or cls(region=region)

@@ -44,7 +44,9 @@ class Screen(models.Model):
     )
     installed_on = models.DateField("安装日期", null=True, blank=True)
     refresh_seconds = models.PositiveSmallIntegerField("内容刷新间隔（秒）", default=60)
-    token = models.CharField("播放地址令牌", max_length=64, unique=True, default=new_token, editable=False)
+    token = models.CharField(
+        "播放地址令牌", max_length=64, unique=True, default=new_token, editable=False
+    )
     last_seen_at = models.DateTimeField("最近心跳", null=True, blank=True)
 
     history = audited_history(excluded_fields=["last_seen_at"])
