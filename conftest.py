@@ -9,12 +9,13 @@ from types import SimpleNamespace
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop beside live_server
-
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # the cast built at session start
+    ]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -53,12 +54,65 @@ def build_cast():
     )
 
 
-@pytest.fixture
-def cast(db):
-    return build_cast()
-
-
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
 def _cast_once(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         build_cast()
+
+
+@pytest.fixture
+def cast(_cast_once, db):
+    return build_cast()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def _browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("FAZHI_REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing; CI installs Debian's chromium package")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django must still
+    # be allowed to query the database from it.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_context(_browser, live_server, transactional_db):
+    """A fresh browser context against the live server; cast rebuilt for it."""
+    build_cast()
+    context = _browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.set_default_timeout(15000)
+    yield context
+    context.close()
+
+
+def browser_login(context, live_server, username, password=None, *, viewport=None):
+    """A page logged in as `username` (demo password unless given)."""
+    from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD
+
+    page = context.new_page()
+    if viewport:
+        page.set_viewport_size(viewport)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password or DEFAULT_PASSWORD)
+    page.click("button[type=submit]")
+    return page
