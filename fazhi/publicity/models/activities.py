@@ -155,7 +155,7 @@ class Activity(models.Model):
         ordering = ["-date", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.title}"
+        return f"{self.date} {self.title}"
 
     def clean(self):
         unknown = set(self.combined_with or []) - set(CombinedWork.values)

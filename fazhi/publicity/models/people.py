@@ -81,7 +81,7 @@ class Training(models.Model):
         ordering = ["-date"]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.title}"
+        return f"{self.date} {self.title}"
 
 
 class CadreQuerySet(ScopedQuerySet):
@@ -144,7 +144,7 @@ class StudySession(models.Model):
         ordering = ["-date"]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.title}"
+        return f"{self.date} {self.title}"
 
 
 class ExamQuerySet(ScopedQuerySet):
@@ -168,7 +168,7 @@ class Exam(models.Model):
         ordering = ["-date"]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.title}"
+        return f"{self.date} {self.title}"
 
 
 class ExamScoreQuerySet(ScopedQuerySet):
