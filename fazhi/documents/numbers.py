@@ -1,7 +1,9 @@
 """Figures written the way official reports write them.
 
 Small counts are exact ("6次"); larger ones are floored to a round figure
-followed by 余 ("2037人次" → "2000余人次", "1523份" → "1500余份"), so a
+followed by 余, the way such reports write them: thousands to the 500
+("2159人次" → "2000余人次", "1648份" → "1500余份"), hundreds to the 50
+("480份" → "450余份"), tens of thousands to the 5000 ("2.5万余人次"). A
 report never claims more than the records support.
 """
 
@@ -20,11 +22,11 @@ def approx(value, unit: str = "") -> str:
     if number < 100:
         return f"{number}{unit}"
     if number < 1000:
-        step = 10 if number < 200 else 100
+        step = 10 if number < 200 else 50
     elif number < 10000:
-        step = 100
+        step = 500
     else:
-        step = 1000
+        step = 5000
     rounded = number - number % step
     if number >= 10000:
         text = f"{Decimal(rounded) / 10000:f}".rstrip("0").rstrip(".") + "万"

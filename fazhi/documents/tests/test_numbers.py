@@ -9,10 +9,10 @@ def test_small_counts_are_exact():
 
 
 def test_large_counts_are_floored_with_yu():
-    assert approx(2037, "人次") == "2000余人次"
-    assert approx(1523, "份") == "1500余份"
+    assert approx(2159, "人次") == "2000余人次"
+    assert approx(1648, "份") == "1500余份"
     assert approx(157, "人") == "150余人"
-    assert approx(480, "份") == "400余份"
+    assert approx(480, "份") == "450余份"
 
 
 def test_round_figures_need_no_yu():
@@ -20,12 +20,13 @@ def test_round_figures_need_no_yu():
 
 
 def test_ten_thousands_are_written_in_wan():
-    assert approx(23456, "人次") == "2.3万余人次"
+    assert approx(23456, "人次") == "2万余人次"
+    assert approx(27456, "人次") == "2.5万余人次"
     assert approx(30000, "人次") == "3万人次"
 
 
 def test_it_never_rounds_up():
-    assert approx(1999, "人次") == "1900余人次"
+    assert approx(1999, "人次") == "1500余人次"
 
 
 def test_exact_and_percent_and_ordinal():

@@ -16,7 +16,7 @@ class CellError(ValueError):
 class Column:
     header: str
     field: str
-    kind: str = "text"  # text, int, decimal, date, bool, choice, village
+    kind: str = "text"  # text, int, decimal, date, bool, choice, village, villages
     aliases: tuple[str, ...] = ()
     required: bool = True
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) as in Django choices
@@ -30,6 +30,8 @@ class Column:
             return ""
         if self.kind == "village":
             return value.name
+        if self.kind == "villages":
+            return "、".join(region.name for region in value.all())
         if self.kind == "choice":
             return dict(self.choices).get(value, value)
         if self.kind == "bool":
@@ -44,7 +46,7 @@ class Column:
                 raise CellError("不能为空")
             return _EMPTY.get(self.kind, "")
         reader = getattr(self, f"_read_{self.kind}")
-        return reader(raw, villages) if self.kind == "village" else reader(raw)
+        return reader(raw, villages) if self.kind.startswith("village") else reader(raw)
 
     def _read_text(self, raw):
         if isinstance(raw, float) and raw == int(raw):
@@ -99,8 +101,19 @@ class Column:
     def _read_village(self, raw, villages: "VillageLookup"):
         return villages.find(str(raw).strip())
 
+    def _read_villages(self, raw, villages: "VillageLookup"):
+        names = [name for name in re.split(r"[、,，;；\s]+", str(raw).strip()) if name]
+        return [villages.find(name) for name in names]
 
-_EMPTY = {"int": None, "decimal": None, "date": None, "bool": False, "village": None}
+
+_EMPTY = {
+    "int": None,
+    "decimal": None,
+    "date": None,
+    "bool": False,
+    "village": None,
+    "villages": [],
+}
 DATE_PATTERN = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s.*)?$")
 TRUE_WORDS = {"是", "有", "y", "yes", "true", "1", "√"}
 FALSE_WORDS = {"否", "无", "n", "no", "false", "0", "×"}

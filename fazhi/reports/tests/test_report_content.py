@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from fazhi.documents.numbers import approx
 from fazhi.regions.models import Organisation, OrganisationKind
 from fazhi.reports import document, services
 from fazhi.reports.models import Status
@@ -33,7 +34,7 @@ def test_it_writes_paragraphs_from_the_metrics_in_official_style(cast):
     ).count()
     reached = Organisation.objects.filter(region__code__startswith=cast.town.prefix).count() * 257
     assert f"新建人民调解委员会{committees}个" in disputes["text"]
-    assert f"受教群众{reached // 100 * 100}余人次" in disputes["text"]
+    assert f"受教群众{approx(reached, '人次')}" in disputes["text"]
 
 
 def test_each_figure_links_to_its_records(cast):

@@ -1,0 +1,222 @@
+"""Publicity's part of the yearly report and its ledgers (see fazhi/reports/contrib.py)."""
+
+from django.db.models import Q
+
+from fazhi.publicity.models import Activity, LawUnderstander
+from fazhi.publicity.models.activities import Form, Status
+from fazhi.publicity.models.people import Background
+from fazhi.reports.contrib import candidate, paragraph
+from fazhi.reports.ledgers import Column, Ledger, register_ledger
+
+ACTIVITIES = "publicity.activities"
+CONCENTRATED = "publicity.concentrated_activities"
+PERSON_TIMES = "publicity.person_times"
+MATERIALS = "publicity.materials"
+LED = "publicity.led_villages"
+REACHED = "publicity.villages_reached"
+UNDERSERVED = "publicity.underserved_villages"
+UNDERSTANDERS = "publicity.law_understanders_coverage"
+STUDY = "publicity.cadre_study_hours"
+
+
+def _names(names, limit=4) -> str:
+    names = list(names)
+    return "、".join(names[:limit]) + ("等" if len(names) > limit else "")
+
+
+@paragraph("publicity", metrics=[ACTIVITIES, REACHED], order=10)
+def activities_held(f, ctx):
+    if not f.has_data(ACTIVITIES):
+        return None
+    text = f"全年共开展各类普法宣传活动{f.exact(ACTIVITIES)}"
+    if f.has_data(REACHED):
+        text += f"，覆盖{f.exact(REACHED)}村（社区）"
+    return text + "，努力把宪法、法律法规在群众中讲明白，增强人民群众的守法意识和用法能力。"
+
+
+@paragraph("publicity_results", metrics=[CONCENTRATED, PERSON_TIMES, MATERIALS, LED], order=10)
+def publicity_reach(f, ctx):
+    clauses = []
+    if f.has_data(CONCENTRATED):
+        clauses.append(
+            f"利用赶集日、宪法日等时间节点，集中开展各类普法宣传活动{f.exact(CONCENTRATED)}"
+        )
+    if f.has_data(PERSON_TIMES):
+        clauses.append(f"进村入户开展宣传活动，受教人数达{f.approx(PERSON_TIMES)}")
+    if f.has_data(MATERIALS):
+        clauses.append(f"发放各类普法、法治政府建设宣传资料{f.approx(MATERIALS)}")
+    if f.has_data(LED):
+        clauses.append(f"{f.exact(LED)}村（社区）利用LED屏长期滚动播放普法宣传、法治政府建设标语")
+    if not clauses:
+        return None
+    return "今年以来，" + "，".join(clauses) + "。"
+
+
+@paragraph("law_understanders", metrics=[UNDERSTANDERS], order=10)
+def law_understanders(f, ctx):
+    if f.value(UNDERSTANDERS) is None:
+        return None
+    counts = f.parts(UNDERSTANDERS)
+    total = sum(counts.values())
+    if not total:
+        return None
+    return (
+        f"全{ctx.we[1]}在册“法律明白人”{total}名，"
+        f"{f.exact(UNDERSTANDERS)}的村（社区）达到配备目标。"
+    )
+
+
+@paragraph("first_responsible", metrics=[STUDY], order=10)
+def cadre_study(f, ctx):
+    if not f.has_data(STUDY):
+        return None
+    return f"坚持领导干部带头学法，组织干部集中学法，累计{f.exact(STUDY)}。"
+
+
+@candidate("problem", metrics=[UNDERSERVED], order=10)
+def underserved_problem(f, ctx):
+    if not f.has_data(UNDERSERVED):
+        return None
+    return (
+        f"普法宣传覆盖不均衡，就近宣传的多、顾及偏远的少，"
+        f"{_names(f.parts(UNDERSERVED))}{f.exact(UNDERSERVED)}村（社区）人均受教人次偏低"
+    )
+
+
+@candidate("next_step", metrics=[UNDERSERVED], order=10)
+def underserved_next_step(f, ctx):
+    if not f.has_data(UNDERSERVED):
+        return None
+    return f"推动普法资源向{_names(f.parts(UNDERSERVED))}偏远村（社区）倾斜，结合赶集日和入户走访扩大普法覆盖面"
+
+
+def _short_villages(f):
+    target_met = f.value(UNDERSTANDERS)
+    counts = f.parts(UNDERSTANDERS)
+    if target_met is None or target_met >= 100 or not counts:
+        return []
+    most = max(counts.values())
+    return [name for name, n in counts.items() if n < most]
+
+
+@candidate("problem", metrics=[UNDERSTANDERS], order=20)
+def understanders_problem(f, ctx):
+    short = _short_villages(f)
+    if not short:
+        return None
+    return f"“法律明白人”配备不足，{_names(short)}村（社区）未达到配备目标，达标率仅{f.exact(UNDERSTANDERS)}"
+
+
+@candidate("next_step", metrics=[UNDERSTANDERS], order=20)
+def understanders_next_step(f, ctx):
+    short = _short_villages(f)
+    if not short:
+        return None
+    return f"在{_names(short)}村（社区）补齐“法律明白人”，实现村（居）“法律明白人”全覆盖"
+
+
+@register_ledger
+class ActivityLedger(Ledger):
+    key = "publicity.activities"
+    title = "普法活动台账"
+    capability = "publicity"
+    model = Activity
+    natural_key = ("region", "date", "title")
+    columns = [
+        Column("日期", "date", kind="date", aliases=("活动日期", "时间", "开展日期"), width=12),
+        Column("活动名称", "title", aliases=("活动主题", "名称", "活动内容"), width=30),
+        Column("地点", "place", aliases=("活动地点",), width=20),
+        Column(
+            "覆盖村（社区）",
+            "villages",
+            kind="villages",
+            aliases=("覆盖村社区", "覆盖村", "涉及村（社区）"),
+            width=30,
+        ),
+        Column("形式", "form", kind="choice", choices=tuple(Form.choices), aliases=("活动形式",)),
+        Column("集中开展", "concentrated", kind="bool", required=False, aliases=("是否集中开展",)),
+        Column(
+            "受教人次",
+            "person_times",
+            kind="int",
+            required=False,
+            aliases=("受教人数", "参与人次", "受教育人次"),
+        ),
+        Column(
+            "发放资料（份）",
+            "materials",
+            kind="int",
+            required=False,
+            aliases=("发放资料", "资料份数", "发放宣传资料（份）"),
+        ),
+        Column("所属区划", "region", kind="village", aliases=("填报单位", "所属村（社区）")),
+    ]
+
+    def queryset(self, region, period):
+        return (
+            Activity.objects.in_region(region)
+            .held()
+            .in_period(period)
+            .with_related()
+            .order_by("date", "pk")
+        )
+
+    def save(self, values, *, user, region):
+        values = dict(values)
+        villages = values.pop("villages") or [values["region"]]
+        values["person_times"] = values["person_times"] or 0
+        values["materials"] = values["materials"] or 0
+        values["status"] = Status.HELD
+        record = (
+            Activity.objects.in_region(region)
+            .filter(region=values["region"], date=values["date"], title=values["title"])
+            .first()
+        )
+        if record is None:
+            record = Activity(**values)
+            record.full_clean()
+            record.save()
+            record.villages.set(villages)
+            return "created"
+        changed = {k: v for k, v in values.items() if getattr(record, k) != v}
+        same_villages = {v.pk for v in record.villages.all()} == {v.pk for v in villages}
+        if not changed and same_villages:
+            return "unchanged"
+        for name, value in changed.items():
+            setattr(record, name, value)
+        record.full_clean()
+        record.save()
+        record.villages.set(villages)
+        return "updated"
+
+
+@register_ledger
+class LawUnderstanderLedger(Ledger):
+    key = "publicity.law_understanders"
+    title = "法律明白人名册"
+    capability = "publicity"
+    model = LawUnderstander
+    natural_key = ("region", "name")
+    columns = [
+        Column(
+            "村（社区）", "region", kind="village", aliases=("所在村（社区）", "所在村", "村社区")
+        ),
+        Column("姓名", "name", aliases=("法律明白人姓名",)),
+        Column(
+            "身份",
+            "background",
+            kind="choice",
+            choices=tuple(Background.choices),
+            aliases=("类别",),
+        ),
+        Column("确定日期", "since", kind="date", required=False, aliases=("确定时间", "聘任日期")),
+        Column("在册", "active", kind="bool", required=False, aliases=("是否在册",)),
+    ]
+
+    def queryset(self, region, period):
+        return (
+            LawUnderstander.objects.in_region(region)
+            .filter(Q(since__isnull=True) | Q(since__lte=period.end))
+            .select_related("region")
+            .order_by("region__code", "name")
+        )
