@@ -175,6 +175,6 @@ class FollowUp(models.Model):
         return f"{self.visited_on:%Y-%m-%d} 回访"
 
     def clean(self) -> None:
-        if self.visited_on and self.dispute_id and self.dispute.concluded_on:
-            if self.visited_on < self.dispute.concluded_on:
-                raise ValidationError({"visited_on": "回访日期不能早于办结日期。"})
+        concluded_on = self.dispute.concluded_on if self.dispute_id else None
+        if self.visited_on and concluded_on and self.visited_on < concluded_on:
+            raise ValidationError({"visited_on": "回访日期不能早于办结日期。"})
