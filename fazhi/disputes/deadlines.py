@@ -4,27 +4,28 @@
 - apply for judicial confirmation within 30 days of the agreement taking
   effect (人民调解法 Art. 33).
 
-Every call to the engine goes through `deadline_for` so the case code does not
-depend on how the engine is reached.
+Both are computed by `fazhi.deadlines` on the Chinese holiday calendar; the
+case code reaches the engine only through `deadline_for`.
 """
 
 from datetime import date
 
+from fazhi.deadlines import Deadline, compute_deadline
 
-def deadline_for(rule: str, start: date | None):
-    """The engine's `Deadline` for `rule` counted from `start`, or None when there is no start."""
+CONCLUDE = "mediation.conclude"
+JUDICIAL_CONFIRMATION = "mediation.judicial_confirmation"
+
+
+def deadline_for(rule: str, start: date | None) -> Deadline | None:
+    """The engine's deadline for `rule` counted from `start`, or None when nothing started it."""
     if start is None:
-        return None
-    try:
-        from fazhi.deadlines import compute_deadline
-    except ImportError:  # the engine has not landed on this branch yet
         return None
     return compute_deadline(rule, start)
 
 
-def conclude_deadline(dispute):
-    return deadline_for("mediation.conclude", dispute.accepted_on)
+def conclude_deadline(dispute) -> Deadline | None:
+    return deadline_for(CONCLUDE, dispute.accepted_on)
 
 
-def confirmation_deadline(agreement):
-    return deadline_for("mediation.judicial_confirmation", agreement.effective_on)
+def confirmation_deadline(agreement) -> Deadline | None:
+    return deadline_for(JUDICIAL_CONFIRMATION, agreement.effective_on)
