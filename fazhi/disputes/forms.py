@@ -78,6 +78,8 @@ class PartyForm(forms.ModelForm):
     class Meta:
         model = Party
         fields = ["name", "role", "id_number", "phone", "address"]
+        # EncryptedCharField.formfield() drops the model's verbose_name: name them here.
+        labels = {"id_number": "身份证号码", "phone": "联系电话"}
 
 
 class AssignForm(forms.Form):
