@@ -60,7 +60,12 @@ def test_a_closed_case_cannot_be_handed_over(cast, client):
     )
     response = client.post(
         reverse("disputes:handover_add", args=[dispute.pk]),
-        {"kind": "litigation", "receiver": "石柱县人民法院", "reason": "调解不成", "handed_on": "2020-06-21"},
+        {
+            "kind": "litigation",
+            "receiver": "石柱县人民法院",
+            "reason": "调解不成",
+            "handed_on": "2020-06-21",
+        },
     )
     assert "已结案的纠纷不能移交" in response.content.decode()
     assert not Handover.objects.exists()
