@@ -58,26 +58,35 @@ def build(path: Path = HERE / "agreement_template.docx") -> Path:
     _font(title.add_run("人民调解协议书"), TITLE_FONT, 22)
     _para(document, "{{ number }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
 
-    table = document.add_table(rows=2, cols=7)
+    # docxtpl: a row holding only {%tr for %} / {%tr endfor %} repeats the row between.
+    table = document.add_table(rows=4, cols=7)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = [Mm(20), Mm(20), Mm(11), Mm(11), Mm(11), Mm(50), Mm(33)]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
     headers = ["当事人", "姓名", "性别", "民族", "年龄", "身份证号码", "联系方式"]
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = ""
-        _font(cell.paragraphs[0].add_run(text), BODY_FONT, 12, bold=True)
-    row = table.rows[1].cells
+        _font(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5, bold=True)
+    table.rows[1].cells[0].text = "{%tr for p in parties %}"
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    row = table.rows[2].cells
     values = [
-        "{%tr for p in parties %}{{ p.role }}",
+        "{{ p.role }}",
         "{{ p.name }}",
         "{{ p.sex }}",
         "",
         "{{ p.age }}",
         "{{ p.id_number }}",
-        "{{ p.phone }}{%tr endfor %}",
+        "{{ p.phone }}",
     ]
     for cell, text in zip(row, values, strict=True):
         cell.text = ""
-        _font(cell.paragraphs[0].add_run(text), BODY_FONT, 12)
+        _font(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5)
 
     _para(
         document, "住址：{% for p in parties %}{{ p.name }}，{{ p.address or '—' }}；{% endfor %}"
