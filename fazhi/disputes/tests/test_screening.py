@@ -92,7 +92,11 @@ def test_a_cadre_cannot_file_or_convert_for_another_village(cast, client):
 def test_a_report_dated_before_its_month_is_refused(cast):
     with pytest.raises(ValidationError) as error:
         services.screening_file(
-            user=cast.officer, region=cast.qilong, month=JUNE, screened_on=date(2020, 5, 30),
-            notes="", findings=[],
+            user=cast.officer,
+            region=cast.qilong,
+            month=JUNE,
+            screened_on=date(2020, 5, 30),
+            notes="",
+            findings=[],
         )
     assert "排查日期不能早于排查月份" in str(error.value)
