@@ -79,13 +79,9 @@ def contract_create(
 def review_due_for(*, sent_on: date, due: date | None) -> tuple[date, str]:
     """The due date of a review sent on `sent_on`: at least 7 working days (条例第二十六条)."""
     minimum = review_minimum_due(sent_on)
-    if minimum is None:  # deadline engine not installed: the office sets the date itself
-        if due is None:
-            raise ValidationError({"due": "请填写审查期限。"})
-        if due <= sent_on:
-            raise ValidationError({"due": "审查期限应晚于送审日期。"})
-        return due, ""
-    basis = minimum.basis + ("（暂按法定节假日推算）" if minimum.provisional else "")
+    basis = f"{minimum.basis}，{minimum.start:%Y-%m-%d}起不少于 7 个工作日" + (
+        "（该年节假日安排未录入，暂按法定节假日推算）" if minimum.provisional else ""
+    )
     if due is None:
         return minimum.due, basis
     if due < minimum.due:

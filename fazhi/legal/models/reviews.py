@@ -7,21 +7,14 @@ from django.db import models
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.deadlines import Deadline, compute_deadline
 
 # 《重大行政决策程序暂行条例》第二十六条: the reviewer gets at least 7 working days.
 REVIEW_RULE = "decision.legality_review_min"
 
 
-def review_minimum_due(start: date):
-    """The earliest due date of a legality review sent on `start`, from the deadline engine.
-
-    Returns the engine's `Deadline` (with `.due`, `.basis`, `.provisional`), or None
-    while the engine is not installed.
-    """
-    try:
-        from fazhi.deadlines import compute_deadline
-    except ImportError:
-        return None
+def review_minimum_due(start: date) -> Deadline:
+    """The earliest due date of a legality review sent on `start` (7 working days)."""
     return compute_deadline(REVIEW_RULE, start)
 
 
