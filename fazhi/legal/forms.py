@@ -137,7 +137,7 @@ _NOTE_LABEL = {
 
 def step_form_class(kind: str):
     """A form for one step kind; requirements are checked by the model (procedure.py)."""
-    fields = ["date", "responsible", *STEP_FORM_FIELDS.get(kind, []), "note"]
+    form_fields = ["date", "responsible", *STEP_FORM_FIELDS.get(kind, []), "note"]
 
     class StepForm(forms.ModelForm):
         documents = MultipleAttachmentField(
@@ -146,7 +146,7 @@ def step_form_class(kind: str):
 
         class Meta:
             model = DecisionStep
-            fields = fields
+            fields = form_fields
             widgets = {
                 "date": DATE,
                 "comment_start": DATE,
