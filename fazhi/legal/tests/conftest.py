@@ -31,7 +31,9 @@ def chen(cast):
 @pytest.fixture
 def other_advisor(cast):
     """A second advisor of the same town with a login of their own."""
-    user = User(username="advisor_li", role=Role.LEGAL_ADVISOR, region=cast.town, full_name="李律师")
+    user = User(
+        username="advisor_li", role=Role.LEGAL_ADVISOR, region=cast.town, full_name="李律师"
+    )
     user.set_password(cast.password)
     user.full_clean()
     user.save()
@@ -67,7 +69,14 @@ def advance_to_legality(decision, cast, *, documents=()):
         comment_end=date(2020, 4, 2),
         documents=documents,
     )
-    record(decision, cast, StepKind.EXPERT, date(2020, 4, 6), expert_required=False, no_expert_reason="技术问题简单")
+    record(
+        decision,
+        cast,
+        StepKind.EXPERT,
+        date(2020, 4, 6),
+        expert_required=False,
+        no_expert_reason="技术问题简单",
+    )
     record(decision, cast, StepKind.RISK, date(2020, 4, 7), risk_level="low")
     decision.refresh_from_db()
     return decision

@@ -13,7 +13,9 @@ from fazhi.legal.services import contract_create
 
 def test_it_refuses_a_contract_ending_before_it_starts(cast, chen):
     with pytest.raises(ValidationError) as error:
-        contract_create(user=cast.officer, advisor=chen, start=date(2020, 12, 31), end=date(2020, 1, 1))
+        contract_create(
+            user=cast.officer, advisor=chen, start=date(2020, 12, 31), end=date(2020, 1, 1)
+        )
     assert "聘期结束日期早于开始日期" in error.value.message_dict["end"][0]
     assert not Contract.objects.exists()
 
@@ -24,7 +26,10 @@ def test_it_refuses_a_contract_ending_before_it_starts(cast, chen):
 def test_it_alerts_60_30_and_7_days_before_expiry(cast, chen, days_left, alert):
     today = date(2020, 6, 1)
     contract = contract_create(
-        user=cast.officer, advisor=chen, start=date(2020, 1, 1), end=today + timedelta(days=days_left)
+        user=cast.officer,
+        advisor=chen,
+        start=date(2020, 1, 1),
+        end=today + timedelta(days=days_left),
     )
     assert contract.alert(today) == alert
 
@@ -37,7 +42,10 @@ def test_the_overview_marks_a_town_without_an_advisor_under_valid_contract(cast,
 
     today = timezone.localdate()
     contract_create(
-        user=cast.officer, advisor=chen, start=today - timedelta(days=300), end=today + timedelta(days=20)
+        user=cast.officer,
+        advisor=chen,
+        start=today - timedelta(days=300),
+        end=today + timedelta(days=20),
     )
     page = client.get(reverse("legal:index")).content.decode()
     assert "没有在有效聘用合同期内的法律顾问" not in page

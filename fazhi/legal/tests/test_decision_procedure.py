@@ -120,7 +120,9 @@ def test_it_refuses_the_legality_step_while_the_opinion_is_outstanding(cast, che
 def test_an_unlawful_opinion_stops_the_decision(cast, chen):
     decision = advance_to_legality(new_decision(cast), cast)
     review = send_review(cast, decision, chen)
-    review_opinion_give(review=review, user=cast.advisor, opinion=Opinion.UNLAWFUL, reasons="超越职权")
+    review_opinion_give(
+        review=review, user=cast.advisor, opinion=Opinion.UNLAWFUL, reasons="超越职权"
+    )
     with pytest.raises(ValidationError) as error:
         record(decision, cast, StepKind.LEGALITY, date(2020, 4, 20), review_request=review)
     assert "不合法" in error.value.message_dict["review_request"][0]
@@ -157,7 +159,13 @@ def test_it_takes_a_decision_through_every_step_and_archives_all_documents(cast,
     archive = zipfile.ZipFile(io.BytesIO(decision_archive(decision=decision)))
     names = archive.namelist()
     index = archive.read("00-案卷目录.txt").decode("utf-8-sig")
-    for document in ("启动报告.pdf", "意见汇总.pdf", "决策草案.pdf", "审查意见书.pdf", "会议纪要.pdf"):
+    for document in (
+        "启动报告.pdf",
+        "意见汇总.pdf",
+        "决策草案.pdf",
+        "审查意见书.pdf",
+        "会议纪要.pdf",
+    ):
         assert any(name.endswith(document) for name in names), document
         assert document in index
     assert "集体讨论决定" in index and "同意实施" in index

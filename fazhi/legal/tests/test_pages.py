@@ -22,7 +22,11 @@ def _count(client, url):
 def _grow(cast, chen, n):
     for i in range(n):
         Service.objects.create(
-            advisor=chen, region=cast.town, date=date(2020, 5, 1), kind=ServiceKind.LECTURE, subject=f"讲座{i}"
+            advisor=chen,
+            region=cast.town,
+            date=date(2020, 5, 1),
+            kind=ServiceKind.LECTURE,
+            subject=f"讲座{i}",
         )
         new_decision(cast, title=f"决策{i}")
         ReviewRequest.objects.create(
@@ -34,11 +38,21 @@ def _grow(cast, chen, n):
             due=date(2020, 5, 20),
         )
         advisor = make_advisor(cast.town, name=f"顾问{i}")
-        contract_create(user=cast.officer, advisor=advisor, start=date(2020, 1, 1), end=date(2030, 1, 1))
+        contract_create(
+            user=cast.officer, advisor=advisor, start=date(2020, 1, 1), end=date(2030, 1, 1)
+        )
 
 
 @pytest.mark.parametrize(
-    "name", ["legal:services", "legal:decisions", "legal:reviews", "legal:advisors", "legal:catalogues", "legal:index"]
+    "name",
+    [
+        "legal:services",
+        "legal:decisions",
+        "legal:reviews",
+        "legal:advisors",
+        "legal:catalogues",
+        "legal:index",
+    ],
 )
 def test_list_pages_run_a_flat_number_of_queries(cast, chen, client, name):
     client.force_login(cast.officer)
@@ -64,8 +78,12 @@ def test_the_decision_list_filters_and_exports_what_is_filtered(cast, client):
 
 def test_the_yearly_summary_counts_services_per_advisor_and_kind(cast, chen, client):
     for kind in (ServiceKind.LECTURE, ServiceKind.LECTURE, ServiceKind.CONSULTATION):
-        Service.objects.create(advisor=chen, region=cast.town, date=date(2020, 5, 1), kind=kind, subject="x")
-    Service.objects.create(advisor=chen, region=cast.town, date=date(2019, 5, 1), kind=kind, subject="x")
+        Service.objects.create(
+            advisor=chen, region=cast.town, date=date(2020, 5, 1), kind=kind, subject="x"
+        )
+    Service.objects.create(
+        advisor=chen, region=cast.town, date=date(2019, 5, 1), kind=kind, subject="x"
+    )
     client.force_login(cast.officer)
     response = client.get(reverse("legal:service_summary"), {"year": 2020})
     row = response.context["rows"][0]

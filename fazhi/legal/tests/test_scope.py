@@ -34,7 +34,9 @@ def test_the_advisor_sees_only_requests_sent_to_them(cast, chen, other_advisor, 
     assert [row["title"] for row in api["results"]] == ["秸秆禁烧管理办法"]
 
 
-def test_the_advisor_downloads_the_materials_of_their_request_only(cast, chen, other_advisor, client):
+def test_the_advisor_downloads_the_materials_of_their_request_only(
+    cast, chen, other_advisor, client
+):
     from fazhi.attachments.models import Attachment
 
     mine = send(cast, chen, "秸秆禁烧管理办法")
@@ -43,8 +45,12 @@ def test_the_advisor_downloads_the_materials_of_their_request_only(cast, chen, o
     my_file = Attachment.objects.of(mine).get()
     their_file = Attachment.objects.of(theirs).get()
     assert client.get(reverse("legal:review_file", args=[mine.pk, my_file.pk])).status_code == 200
-    assert client.get(reverse("legal:review_file", args=[mine.pk, their_file.pk])).status_code == 404
-    assert client.get(reverse("legal:review_file", args=[theirs.pk, their_file.pk])).status_code == 404
+    assert (
+        client.get(reverse("legal:review_file", args=[mine.pk, their_file.pk])).status_code == 404
+    )
+    assert (
+        client.get(reverse("legal:review_file", args=[theirs.pk, their_file.pk])).status_code == 404
+    )
 
 
 def test_the_advisor_is_kept_out_of_the_towns_own_pages(cast, chen, client):
@@ -60,7 +66,9 @@ def test_the_advisor_is_kept_out_of_the_towns_own_pages(cast, chen, client):
     ]:
         assert client.get(reverse(name, args=args)).status_code == 403, name
     assert client.get("/api/v1/legal/decisions/").json()["results"] == []
-    assert client.post("/api/v1/legal/advisors/", {"name": "x", "kind": "external"}).status_code == 403
+    assert (
+        client.post("/api/v1/legal/advisors/", {"name": "x", "kind": "external"}).status_code == 403
+    )
 
 
 @pytest.mark.parametrize(
