@@ -1,6 +1,5 @@
 """/api/v1/legal/…: moving past an unmet step answers 400 naming the missing requirement."""
 
-
 from fazhi.legal.models import Stage
 from fazhi.legal.tests.conftest import advance_to_legality, new_decision
 
