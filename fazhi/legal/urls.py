@@ -24,6 +24,7 @@ urlpatterns = [
     path("decisions/<int:pk>/archive/", views.decision_download, name="decision_archive"),
     path("catalogues/", views.catalogue_list, name="catalogues"),
     path("catalogues/new/", views.catalogue_create, name="catalogue_create"),
+    path("catalogues/<int:pk>/publish/", views.catalogue_publish, name="catalogue_publish"),
     path(
         "public/catalogue/<str:code>/<int:year>/",
         views.public_catalogue,

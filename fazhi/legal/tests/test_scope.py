@@ -103,3 +103,16 @@ def test_the_published_catalogue_is_public_and_shows_no_unpublished_one(cast, cl
     catalogue.save()
     page = client.get(url).content.decode()
     assert decision.title in page and "待公众参与" in page
+
+
+def test_the_officer_publishes_the_catalogue(cast, client):
+    from fazhi.legal.models import Catalogue
+
+    catalogue = Catalogue.objects.create(region=cast.town, year=2020, title="2020年目录")
+    client.force_login(cast.leader)
+    assert client.post(reverse("legal:catalogue_publish", args=[catalogue.pk])).status_code == 403
+    client.force_login(cast.officer)
+    client.post(reverse("legal:catalogue_publish", args=[catalogue.pk]))
+    catalogue.refresh_from_db()
+    assert catalogue.is_published
+    assert client.get(reverse("legal:public_catalogue", args=[cast.town.code, 2020])).status_code == 200

@@ -11,6 +11,7 @@ from fazhi.legal.views.advisors import (
 from fazhi.legal.views.decisions import (
     catalogue_create,
     catalogue_list,
+    catalogue_publish,
     decision_detail,
     decision_download,
     decision_list,
@@ -32,6 +33,7 @@ __all__ = [
     "advisor_list",
     "catalogue_create",
     "catalogue_list",
+    "catalogue_publish",
     "contract_add",
     "decision_detail",
     "decision_download",

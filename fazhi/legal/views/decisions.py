@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
@@ -189,6 +190,18 @@ def catalogue_create(request):
         "legal/form.html",
         {"form": form, "title": "建立决策事项目录", "breadcrumbs": [CRUMB, ("事项目录", None)]},
     )
+
+
+@office_required(edit=True)
+@require_POST
+def catalogue_publish(request, pk: int):
+    catalogue = get_for_user_or_404(Catalogue, request.user, pk=pk)
+    if catalogue.published_on is None:
+        catalogue.published_on = timezone.localdate()
+        catalogue.full_clean()
+        catalogue.save(update_fields=["published_on"])
+        messages.success(request, f"「{catalogue.title}」已向社会公布。")
+    return redirect("legal:catalogues")
 
 
 def public_catalogue(request, code: str, year: int):
