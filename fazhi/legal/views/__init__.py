@@ -1,0 +1,53 @@
+from fazhi.legal.views.advisors import (
+    advisor_create,
+    advisor_detail,
+    advisor_list,
+    contract_add,
+    index,
+    service_create,
+    service_list,
+    service_summary,
+)
+from fazhi.legal.views.decisions import (
+    catalogue_create,
+    catalogue_list,
+    catalogue_publish,
+    decision_detail,
+    decision_download,
+    decision_list,
+    decision_new,
+    decision_step,
+    public_catalogue,
+)
+from fazhi.legal.views.reviews import (
+    review_create,
+    review_detail,
+    review_file,
+    review_list,
+    review_opinion,
+)
+
+__all__ = [
+    "advisor_create",
+    "advisor_detail",
+    "advisor_list",
+    "catalogue_create",
+    "catalogue_list",
+    "catalogue_publish",
+    "contract_add",
+    "decision_detail",
+    "decision_download",
+    "decision_list",
+    "decision_new",
+    "decision_step",
+    "index",
+    "public_catalogue",
+    "review_create",
+    "review_detail",
+    "review_file",
+    "review_list",
+    "review_opinion",
+    "service_create",
+    "service_list",
+    "service_summary",
+]
