@@ -1,4 +1,4 @@
-"""Publicity's report paragraphs and ledgers on the demo town (seed figures)."""
+"""The capabilities' report paragraphs and ledgers on the demo town (seed figures)."""
 
 from io import BytesIO, StringIO
 
@@ -32,6 +32,9 @@ def test_the_cli_report_of_the_demo_town_gives_the_seed_figures(town, tmp_path):
     assert "受教人数达2000余人次" in text
     assert "宣传资料1500余份" in text
     assert "8个村（社区）利用LED屏" in text
+    assert "全年排查调处各类矛盾纠纷" in text  # disputes
+    assert "行政机关负责人出庭应诉率" in text  # cases
+    assert "聘请法律顾问、公职律师" in text  # legal
 
 
 def test_it_proposes_the_under_served_villages_as_a_problem(cast, town):
@@ -106,3 +109,47 @@ def test_the_law_understander_register_exports(cast, town):
         dry_run=True,
     )
     assert result.ok and result.count("unchanged") == records.count()
+
+
+def test_the_legal_service_ledger_round_trip_gives_the_same_records(cast, town):
+    from fazhi.legal.models import Service
+
+    ledger = get_ledger("legal.services")
+
+    def snapshot():
+        return sorted(
+            (s.date, s.advisor_id, s.kind, s.subject, s.detail, s.hours, s.region_id)
+            for s in ledger.queryset(town, YEAR)
+        )
+
+    before = snapshot()
+    assert before
+    data = export_workbook(ledger, ledger.queryset(town, YEAR), title="法律顾问服务台账")
+    Service.objects.in_region(town).in_period(YEAR).delete()
+    result = import_workbook(
+        ledger=ledger,
+        file=SimpleUploadedFile("t.xlsx", data),
+        user=cast.officer,
+        region=town,
+        dry_run=False,
+    )
+    assert result.ok, result.errors
+    assert snapshot() == before
+
+
+def test_an_unknown_advisor_is_named_in_the_error(cast, town):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["服务日期", "顾问姓名", "服务类别", "事项"])
+    book.active.append(["2020-05-06", "张三丰", "法律咨询", "土地纠纷咨询"])
+    data = BytesIO()
+    book.save(data)
+    result = import_workbook(
+        ledger=get_ledger("legal.services"),
+        file=SimpleUploadedFile("t.xlsx", data.getvalue()),
+        user=cast.officer,
+        region=town,
+        dry_run=False,
+    )
+    assert result.errors == ["第2行 「法律顾问」列：「张三丰」不是本辖区登记的法律顾问"]

@@ -1,0 +1,46 @@
+"""Administrative litigation and reconsideration in the yearly report (see fazhi/reports/contrib.py)."""
+
+from fazhi.reports.contrib import candidate, paragraph
+
+LAWSUITS = "cases.lawsuits"
+HEAD_IN_COURT = "cases.head_in_court_rate"
+LOSS = "cases.loss_rate"
+RECONSIDERATIONS = "cases.reconsiderations"
+CORRECTION = "cases.correction_rate"
+
+
+@paragraph("litigation", metrics=[LAWSUITS, HEAD_IN_COURT, LOSS], order=10)
+def litigation(f, ctx):
+    if not f.has_data(LAWSUITS):
+        return None
+    text = f"全年{ctx.we}作为被告的行政诉讼案件{f.exact(LAWSUITS)}"
+    if f.value(HEAD_IN_COURT) is not None and f.parts(HEAD_IN_COURT).get("hearings"):
+        text += f"，行政机关负责人出庭应诉率{f.exact(HEAD_IN_COURT)}"
+    if f.value(LOSS) is not None and f.parts(LOSS).get("decided"):
+        text += f"，已审结案件败诉率{f.exact(LOSS)}"
+    return text + "。"
+
+
+@paragraph("reconsideration", metrics=[RECONSIDERATIONS, CORRECTION], order=10)
+def reconsideration(f, ctx):
+    if not f.has_data(RECONSIDERATIONS):
+        return None
+    text = f"全年涉及{ctx.we}的行政复议案件{f.exact(RECONSIDERATIONS)}"
+    if f.value(CORRECTION) is not None and f.parts(CORRECTION).get("decided"):
+        text += f"，已决案件纠错率{f.exact(CORRECTION)}"
+    return text + "。"
+
+
+@candidate("problem", metrics=[HEAD_IN_COURT], order=40)
+def head_absent(f, ctx):
+    rate = f.value(HEAD_IN_COURT)
+    if rate is None or rate >= 100 or not f.parts(HEAD_IN_COURT).get("hearings"):
+        return None
+    return f"行政机关负责人出庭应诉率为{f.exact(HEAD_IN_COURT)}，尚未做到应出尽出"
+
+
+@candidate("next_step", metrics=[HEAD_IN_COURT], order=40)
+def head_next(f, ctx):
+    if head_absent(f, ctx) is None:
+        return None
+    return "严格落实行政机关负责人出庭应诉制度，做到“出庭出声”"
