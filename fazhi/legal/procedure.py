@@ -14,11 +14,9 @@ def _label(kind: str) -> str:
 def order_error(decision, kind: str) -> str | None:
     """Why `kind` cannot be recorded now, or None when it is the step the decision waits for."""
     if kind == StepKind.LAUNCH:
-        return (
-            None
-            if decision.pk is None or not decision.steps.filter(kind=kind).exists()
-            else ("「决策启动」已记录，不能重复记录。")
-        )
+        if decision.pk is not None and decision.steps.filter(kind=kind).exists():
+            return "「决策启动」已记录，不能重复记录。"
+        return None
     if decision.stage == Stage.DONE:
         return "该决策的法定程序已全部完成，不能再增加环节。"
     if kind == decision.stage:
@@ -28,11 +26,8 @@ def order_error(decision, kind: str) -> str | None:
     message = (
         f"尚未完成「{_label(decision.stage)}」，不能进行「{_label(kind)}」：法定程序不得跳过。"
     )
-    if (
-        STEP_ORDER.index(decision.stage)
-        <= STEP_ORDER.index(StepKind.LEGALITY)
-        < STEP_ORDER.index(kind)
-    ):
+    waiting, wanted = STEP_ORDER.index(decision.stage), STEP_ORDER.index(kind)
+    if waiting <= STEP_ORDER.index(StepKind.LEGALITY) < wanted:
         message += "未经合法性审查或者经审查不合法的，不得提交集体讨论（条例第二十五条）。"
     return message
 

@@ -117,3 +117,19 @@ def test_the_step_form_shows_a_short_comment_period_error_next_to_the_field(cast
     assert response.status_code == 400
     assert "期限少于30日的理由：征求意见期限只有 10 日" in response.content.decode()
     assert decision.steps.count() == 1
+
+
+def test_the_full_phone_is_shown_on_request_and_logged(cast, client):
+    from fazhi.audit.models import Action, AuditEntry
+
+    advisor = make_advisor(cast.town, name="王律师")
+    advisor.phone = "13912345678"
+    advisor.save()
+    client.force_login(cast.officer)
+    response = client.post(reverse("legal:advisor_phone", args=[advisor.pk]))
+    assert response.content.decode() == "13912345678"
+    assert AuditEntry.objects.filter(
+        action=Action.VIEW_PERSONAL, object_id=str(advisor.pk)
+    ).exists()
+    client.force_login(cast.leader)
+    assert client.post(reverse("legal:advisor_phone", args=[advisor.pk])).status_code == 403

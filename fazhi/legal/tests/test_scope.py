@@ -115,4 +115,7 @@ def test_the_officer_publishes_the_catalogue(cast, client):
     client.post(reverse("legal:catalogue_publish", args=[catalogue.pk]))
     catalogue.refresh_from_db()
     assert catalogue.is_published
-    assert client.get(reverse("legal:public_catalogue", args=[cast.town.code, 2020])).status_code == 200
+    assert (
+        client.get(reverse("legal:public_catalogue", args=[cast.town.code, 2020])).status_code
+        == 200
+    )

@@ -1,13 +1,16 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, Role
 from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.attachments.models import Attachment
+from fazhi.audit.services import personal_data_viewed
 from fazhi.legal.forms import AdvisorForm, ContractForm, ServiceForm
 from fazhi.legal.models import (
     Advisor,
@@ -118,6 +121,15 @@ def advisor_detail(request, pk: int):
         "breadcrumbs": [CRUMB, ("法律顾问", reverse("legal:advisors")), (advisor.name, None)],
     }
     return render(request, "legal/advisor_detail.html", context)
+
+
+@office_required(edit=True)
+@require_POST
+def advisor_phone(request, pk: int):
+    """The full phone number, shown on request to the town's editors and logged."""
+    advisor = get_for_user_or_404(Advisor, request.user, pk=pk)
+    personal_data_viewed(user=request.user, obj=advisor, field="phone", request=request)
+    return HttpResponse(advisor.phone or "—")
 
 
 @office_required(edit=True)
