@@ -21,7 +21,9 @@ def activity(region, villages=None, **fields):
 
 
 def screen(region, **fields):
-    return Screen.objects.create(region=region, name=fields.pop("name", "LED屏"), location="村委会", **fields)
+    return Screen.objects.create(
+        region=region, name=fields.pop("name", "LED屏"), location="村委会", **fields
+    )
 
 
 def slogan(region, text, **fields):

@@ -30,7 +30,9 @@ def _bulk_activities(cast, count):
     )
     Through = Activity.villages.through
     Through.objects.bulk_create(
-        Through(activity_id=a.pk, region_id=v.pk) for a in activities for v in (cast.qilong, cast.huangshui)
+        Through(activity_id=a.pk, region_id=v.pk)
+        for a in activities
+        for v in (cast.qilong, cast.huangshui)
     )
     Activity.themes.through.objects.bulk_create(
         Activity.themes.through(activity_id=a.pk, theme_id=theme.pk) for a in activities

@@ -107,7 +107,12 @@ def test_a_campaign_ending_before_it_starts_is_refused_by_the_api(cast):
     api.force_authenticate(cast.officer)
     response = api.post(
         "/api/v1/publicity/campaigns/",
-        {"region": cast.town.code, "name": "专项", "start_date": "2020-06-01", "end_date": "2020-05-01"},
+        {
+            "region": cast.town.code,
+            "name": "专项",
+            "start_date": "2020-06-01",
+            "end_date": "2020-05-01",
+        },
         format="json",
     )
     assert response.status_code == 400
@@ -148,6 +153,8 @@ def test_a_display_token_that_does_not_exist_answers_404(db, client):
 def test_a_confirmation_with_a_negative_count_changes_nothing(cast, client):
     planned = activity(cast.qilong, status="planned", date=date(2099, 12, 4))
     client.force_login(cast.cadre)
-    client.post(f"/publicity/activities/{planned.pk}/confirm/", {"person_times": -1, "materials": 5})
+    client.post(
+        f"/publicity/activities/{planned.pk}/confirm/", {"person_times": -1, "materials": 5}
+    )
     planned.refresh_from_db()
     assert planned.status == "planned"

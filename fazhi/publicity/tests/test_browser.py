@@ -43,13 +43,19 @@ def test_the_qilong_cadre_records_an_activity_with_a_photo_on_a_phone(browser_co
 
 def test_the_led_display_picks_up_a_new_slogan_without_reloading(browser_context, live_server):
     qilong = Region.objects.get(name="七龙社区")
-    screen = Screen.objects.create(region=qilong, name="七龙屏", location="服务中心", refresh_seconds=1)
-    ScreenContent.objects.create(region=qilong.parent, text="学习宪法，尊崇宪法", start_date="2020-01-01")
+    screen = Screen.objects.create(
+        region=qilong, name="七龙屏", location="服务中心", refresh_seconds=1
+    )
+    ScreenContent.objects.create(
+        region=qilong.parent, text="学习宪法，尊崇宪法", start_date="2020-01-01"
+    )
     page = browser_context.new_page()
     page.goto(f"{live_server.url}/publicity/display/{screen.token}/")
     page.wait_for_selector("#ticker:has-text('学习宪法')")
     page.evaluate("window.__sameDocument = true")
-    ScreenContent.objects.create(region=qilong, text="有事好商量，调解不收费", start_date="2020-01-01")
+    ScreenContent.objects.create(
+        region=qilong, text="有事好商量，调解不收费", start_date="2020-01-01"
+    )
     page.wait_for_selector("#ticker:has-text('有事好商量')", timeout=10000)
     assert page.evaluate("window.__sameDocument") is True  # no reload happened
     assert "学习宪法" in page.inner_text("#ticker")

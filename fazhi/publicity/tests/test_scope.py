@@ -30,14 +30,21 @@ def test_the_qilong_cadre_exports_no_huangshui_activity(cast, client):
     activity(cast.qilong, title="七龙社区普法")
     client.force_login(cast.cadre)
     response = client.get("/publicity/activities/", {"format": "xlsx"})
-    titles = [row[1] for row in load_workbook(BytesIO(response.content)).active.iter_rows(min_row=2, values_only=True)]
+    titles = [
+        row[1]
+        for row in load_workbook(BytesIO(response.content)).active.iter_rows(
+            min_row=2, values_only=True
+        )
+    ]
     assert titles == ["七龙社区普法"]
 
 
 def test_the_qilong_cadre_gets_nothing_of_huangshui_from_the_api(cast):
     theirs = activity(cast.huangshui, title="黄水社区普法")
     activity(cast.qilong, title="七龙社区普法")
-    person = LawUnderstander.objects.create(region=cast.huangshui, name="向明华", background="cadre")
+    person = LawUnderstander.objects.create(
+        region=cast.huangshui, name="向明华", background="cadre"
+    )
     api = APIClient()
     api.force_authenticate(cast.cadre)
     listed = api.get("/api/v1/publicity/activities/").json()["results"]
