@@ -3,7 +3,6 @@
 import base64
 
 from conftest import browser_login
-
 from fazhi.attachments.models import Attachment
 from fazhi.publicity.models import Activity, Screen, ScreenContent
 from fazhi.regions.models import Region
