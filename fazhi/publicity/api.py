@@ -36,7 +36,7 @@ OUT_OF_SCOPE = "不在您的管辖范围内。"
 class ScopedRelatedField(serializers.SlugRelatedField):
     """A related record chosen by slug from what the caller's scope reaches."""
 
-    def __init__(self, model, slug_field="pk", **kwargs):
+    def __init__(self, model, slug_field="id", **kwargs):
         self.model = model
         super().__init__(slug_field=slug_field, **kwargs)
 

@@ -37,7 +37,7 @@ def test_the_qilong_cadre_records_an_activity_with_a_photo_on_a_phone(browser_co
     assert activity.person_times == 36
     photo = Attachment.objects.of(activity).get()
     assert photo.kind == "photo" and photo.content_type == "image/png"
-    assert page.is_visible(".gallery img")
+    page.wait_for_function("document.querySelector('.gallery img').naturalWidth > 0")
 
 
 def test_the_led_display_picks_up_a_new_slogan_without_reloading(browser_context, live_server):

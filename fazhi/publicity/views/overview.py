@@ -26,8 +26,10 @@ OVERVIEW_METRICS = [
 def index(request):
     region = scope_region(request)
     period = period_from(request)
+    # Plain dicts: a template would call a Metric (it is callable) instead of reading it.
     figures = [
-        (metrics.get(code), metrics.compute(code, region, period)) for code in OVERVIEW_METRICS
+        {"metric": vars(metrics.get(code)), "result": metrics.compute(code, region, period)}
+        for code in OVERVIEW_METRICS
     ]
     today = timezone.localdate()
     return render(

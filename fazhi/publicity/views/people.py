@@ -100,6 +100,7 @@ def training_list(request):
         Training.objects.for_user(request.user)
         .select_related("region")
         .annotate(attendee_count=Count("attendees"))
+        .order_by("-date", "-id")
     )
     page = Paginator(trainings, 50).get_page(request.GET.get("page"))
     return render(
@@ -143,6 +144,7 @@ def study_list(request):
         .in_region(region)
         .in_period(period)
         .annotate(attendee_count=Count("attendees"))
+        .order_by("-date", "-id")
     )
     in_period = StudySession.objects.in_period(period)
     cadres = (
