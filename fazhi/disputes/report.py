@@ -53,7 +53,7 @@ def screening_gaps(f, ctx):
     late = _late_villages(f)
     if not late:
         return None
-    return f"矛盾纠纷排查报送不够及时，{_names(late)}村（社区）存在月度排查未报送的情况"
+    return f"矛盾纠纷排查报送不够及时，{_names(late)}存在月度排查未报送的情况"
 
 
 @candidate("next_step", metrics=[SCREENING], order=30)

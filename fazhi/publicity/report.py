@@ -20,8 +20,8 @@ STUDY = "publicity.cadre_study_hours"
 
 
 def _names(names, limit=4) -> str:
-    names = list(names)
-    return "、".join(names[:limit]) + ("等" if len(names) > limit else "")
+    """Up to `limit` village names; the caller adds 等 and the count where it fits."""
+    return "、".join(list(names)[:limit])
 
 
 @paragraph("publicity", metrics=[ACTIVITIES, REACHED], order=10)
@@ -79,7 +79,7 @@ def underserved_problem(f, ctx):
         return None
     return (
         f"普法宣传覆盖不均衡，就近宣传的多、顾及偏远的少，"
-        f"{_names(f.parts(UNDERSERVED))}{f.exact(UNDERSERVED)}村（社区）人均受教人次偏低"
+        f"{_names(f.parts(UNDERSERVED), limit=3)}等{f.exact(UNDERSERVED)}村（社区）人均受教人次偏低"
     )
 
 
@@ -87,7 +87,7 @@ def underserved_problem(f, ctx):
 def underserved_next_step(f, ctx):
     if not f.has_data(UNDERSERVED):
         return None
-    return f"推动普法资源向{_names(f.parts(UNDERSERVED))}偏远村（社区）倾斜，结合赶集日和入户走访扩大普法覆盖面"
+    return f"推动普法资源向{_names(f.parts(UNDERSERVED), limit=3)}等偏远村（社区）倾斜，结合赶集日和入户走访扩大普法覆盖面"
 
 
 def _short_villages(f):
@@ -104,7 +104,7 @@ def understanders_problem(f, ctx):
     short = _short_villages(f)
     if not short:
         return None
-    return f"“法律明白人”配备不足，{_names(short)}村（社区）未达到配备目标，达标率仅{f.exact(UNDERSTANDERS)}"
+    return f"“法律明白人”配备不足，{_names(short)}未达到配备目标，达标率仅{f.exact(UNDERSTANDERS)}"
 
 
 @candidate("next_step", metrics=[UNDERSTANDERS], order=20)
@@ -112,7 +112,7 @@ def understanders_next_step(f, ctx):
     short = _short_villages(f)
     if not short:
         return None
-    return f"在{_names(short)}村（社区）补齐“法律明白人”，实现村（居）“法律明白人”全覆盖"
+    return f"在{_names(short)}补齐“法律明白人”，实现村（居）“法律明白人”全覆盖"
 
 
 @register_ledger
