@@ -1,6 +1,7 @@
 """In the browser: the officer generates the report and downloads it."""
 
 from io import BytesIO
+from pathlib import Path
 
 from docx import Document
 
@@ -20,5 +21,5 @@ def test_the_generate_button_shows_progress_and_offers_the_download(
     link.wait_for()
     with page.expect_download() as download:
         link.click()
-    data = open(download.value.path(), "rb").read()
+    data = Path(download.value.path()).read_bytes()
     assert Document(BytesIO(data)).paragraphs[0].text.startswith("黄水镇2020年度")
