@@ -73,9 +73,9 @@ def cadre_study(f, ctx):
     return f"坚持领导干部带头学法，组织干部集中学法，累计{f.exact(STUDY)}。"
 
 
-@candidate("problem", metrics=[UNDERSERVED], order=10)
+@candidate("problem", metrics=[UNDERSERVED, ACTIVITIES], order=10)
 def underserved_problem(f, ctx):
-    if not f.has_data(UNDERSERVED):
+    if not f.has_data(UNDERSERVED) or not f.has_data(ACTIVITIES):
         return None
     return (
         f"普法宣传覆盖不均衡，就近宣传的多、顾及偏远的少，"
@@ -83,9 +83,9 @@ def underserved_problem(f, ctx):
     )
 
 
-@candidate("next_step", metrics=[UNDERSERVED], order=10)
+@candidate("next_step", metrics=[UNDERSERVED, ACTIVITIES], order=10)
 def underserved_next_step(f, ctx):
-    if not f.has_data(UNDERSERVED):
+    if not f.has_data(UNDERSERVED) or not f.has_data(ACTIVITIES):
         return None
     return f"推动普法资源向{_names(f.parts(UNDERSERVED), limit=3)}等偏远村（社区）倾斜，结合赶集日和入户走访扩大普法覆盖面"
 

@@ -93,5 +93,7 @@ def compute(region, year: int) -> dict:
         "figures": figures,
         "paragraphs": written,
         "candidates": proposed,
-        "has_records": any(fig["value"] not in (None, 0) for fig in figures.values()),
+        # Some figures are non-zero without any work recorded (e.g. villages not
+        # yet reached), so "records" means: some paragraph found something to say.
+        "has_records": bool(written),
     }

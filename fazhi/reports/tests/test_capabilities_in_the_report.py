@@ -153,3 +153,10 @@ def test_an_unknown_advisor_is_named_in_the_error(cast, town):
         dry_run=False,
     )
     assert result.errors == ["第2行 「法律顾问」列：「张三丰」不是本辖区登记的法律顾问"]
+
+
+def test_an_empty_year_proposes_no_problems_from_missing_work(cast, town):
+    report = services.report_create(user=cast.officer, region=town, year=2015)
+    doc = document.assemble(report)
+    assert not doc["has_records"]
+    assert not any("人均受教人次偏低" in c["text"] for c in doc["candidates"])
