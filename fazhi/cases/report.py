@@ -1,6 +1,10 @@
-"""Administrative litigation and reconsideration in the yearly report (see fazhi/reports/contrib.py)."""
+"""Administrative litigation and reconsideration in the yearly report, and
+their ledgers (see fazhi/reports/contrib.py)."""
 
+from fazhi.cases.exports import lawsuit_ledger, reconsideration_ledger
+from fazhi.cases.models import Lawsuit, Reconsideration
 from fazhi.reports.contrib import candidate, paragraph
+from fazhi.reports.ledgers import Ledger, register_ledger
 
 LAWSUITS = "cases.lawsuits"
 HEAD_IN_COURT = "cases.head_in_court_rate"
@@ -44,3 +48,45 @@ def head_next(f, ctx):
     if head_absent(f, ctx) is None:
         return None
     return "严格落实行政机关负责人出庭应诉制度，做到“出庭出声”"
+
+
+class _CaseLedger(Ledger):
+    capability = "cases"
+    importable = False
+    date_field = ""
+
+    def queryset(self, region, period):
+        return (
+            self.model.objects.in_region(region)
+            .in_period(period, self.date_field)
+            .select_related("region", "handler")
+        )
+
+
+@register_ledger
+class LawsuitLedger(_CaseLedger):
+    """行政诉讼案件台账, in the cases app's own layout (export only)."""
+
+    key = "cases.lawsuits"
+    title = "行政诉讼案件台账"
+    model = Lawsuit
+    date_field = "complaint_received_on"
+
+    def queryset(self, region, period):
+        return super().queryset(region, period).prefetch_related("hearings")
+
+    def workbook(self, records, *, title):
+        return lawsuit_ledger(records).content
+
+
+@register_ledger
+class ReconsiderationLedger(_CaseLedger):
+    """行政复议案件台账, in the cases app's own layout (export only)."""
+
+    key = "cases.reconsiderations"
+    title = "行政复议案件台账"
+    model = Reconsideration
+    date_field = "received_on"
+
+    def workbook(self, records, *, title):
+        return reconsideration_ledger(records).content

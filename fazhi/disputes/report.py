@@ -1,6 +1,11 @@
-"""Disputes' part of the yearly report (see fazhi/reports/contrib.py)."""
+"""Disputes' part of the yearly report and the dispute ledger (see fazhi/reports/contrib.py)."""
 
+from django.db.models import Prefetch
+
+from fazhi.disputes.ledger import ledger_workbook
+from fazhi.disputes.models import Dispute, Handover
 from fazhi.reports.contrib import candidate, paragraph
+from fazhi.reports.ledgers import Ledger, register_ledger
 
 CASES = "disputes.cases"
 MEDIATED = "disputes.mediated"
@@ -75,3 +80,28 @@ def overdue_next(f, ctx):
     if not f.has_data(OVERDUE):
         return None
     return "对超期未结的矛盾纠纷逐件跟踪督办，依法及时引导至诉讼、仲裁等渠道化解"
+
+
+@register_ledger
+class DisputeLedger(Ledger):
+    """矛盾纠纷排查调处台账, in the disputes app's own layout (export only)."""
+
+    key = "disputes.cases"
+    title = "矛盾纠纷排查调处台账"
+    capability = "disputes"
+    model = Dispute
+    importable = False
+
+    def queryset(self, region, period):
+        return (
+            Dispute.objects.in_region(region)
+            .registered_in(period)
+            .with_related()
+            .select_related("agreement")
+            .prefetch_related(
+                Prefetch("handovers", queryset=Handover.objects.order_by("handed_on"))
+            )
+        )
+
+    def workbook(self, records, *, title):
+        return ledger_workbook(records, title=title)

@@ -153,6 +153,7 @@ class Ledger:
     columns: list[Column] = []
     natural_key: tuple[str, ...] = ()
     region_field = "region"  # the field that places a row in the import's region
+    importable = True  # False: export only (the capability's own workbook, see `workbook`)
 
     def queryset(self, region, period):
         raise NotImplementedError
@@ -160,6 +161,10 @@ class Ledger:
     def records(self, *, user, region, period):
         queryset = self.queryset(region, period)
         return queryset.for_user(user) if hasattr(queryset, "for_user") else queryset
+
+    def workbook(self, records, *, title: str) -> bytes | None:
+        """The capability's own workbook, if it has one; None for the standard layout."""
+        return None
 
     def row(self, record) -> list:
         return [column.to_cell(getattr(record, column.field)) for column in self.columns]

@@ -17,6 +17,9 @@ ACTIONS = {"created": "新增", "updated": "更新", "unchanged": "已存在，�
 
 
 def export_workbook(ledger: Ledger, records, *, title: str) -> bytes:
+    own = ledger.workbook(records, title=title)
+    if own is not None:
+        return own
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = ledger.title[:31]
@@ -132,6 +135,9 @@ def import_workbook(*, ledger: Ledger, file, user, region, dry_run: bool) -> Imp
     if user is not None:
         ensure_region_in_scope(user, region)
     result = ImportResult(ledger=ledger, dry_run=dry_run)
+    if not ledger.importable:
+        result.errors.append(f"{ledger.title}只能导出，暂不支持导入。")
+        return result
     try:
         rows = _open(file)
     except ValidationError as error:

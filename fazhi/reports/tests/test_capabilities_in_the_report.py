@@ -160,3 +160,26 @@ def test_an_empty_year_proposes_no_problems_from_missing_work(cast, town):
     doc = document.assemble(report)
     assert not doc["has_records"]
     assert not any("人均受教人次偏低" in c["text"] for c in doc["candidates"])
+
+
+@pytest.mark.parametrize(
+    "key, header",
+    [
+        ("disputes.cases", "纠纷类型"),
+        ("cases.lawsuits", "案号"),
+        ("cases.reconsiderations", "案号"),
+    ],
+)
+def test_export_only_ledgers_use_their_apps_layout(cast, client, town, key, header):
+    from openpyxl import load_workbook
+
+    client.force_login(cast.officer)
+    page = client.get(f"/reports/ledgers/?region={town.code}&year=2020").content.decode()
+    assert f"/reports/ledgers/{key}/export/" in page
+    assert f"/reports/ledgers/{key}/import/" not in page
+    response = client.get(f"/reports/ledgers/{key}/export/?region={town.code}&year=2020")
+    sheet = load_workbook(BytesIO(response.content)).active
+    headers = [cell.value for row in sheet.iter_rows(max_row=2) for cell in row]
+    assert header in headers
+    assert sheet.max_row > 1
+    assert client.get(f"/reports/ledgers/{key}/import/").status_code == 404

@@ -51,7 +51,8 @@ def index(request):
                 {
                     "ledger": ledger,
                     "count": records.count(),
-                    "can_import": can(request.user, ledger.capability, edit=True),
+                    "can_import": ledger.importable
+                    and can(request.user, ledger.capability, edit=True),
                 }
             )
     return render(
@@ -84,6 +85,8 @@ def export(request, key: str):
 @capability_required(Capability.REPORTS)
 def import_(request, key: str):
     ledger = _ledger_or_404(request.user, key, edit=True)
+    if not ledger.importable:
+        raise Http404("该台账只能导出。")
     form = LedgerImportForm(request.POST or None, request.FILES or None, user=request.user)
     result = None
     if request.method == "POST" and form.is_valid():
