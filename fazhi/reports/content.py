@@ -89,7 +89,7 @@ def compute(region, year: int) -> dict:
     return {
         "region": {"code": region.code, "name": region.name, "level": region.level},
         "year": year,
-        "computed_at": timezone.now().isoformat(),
+        "computed_at": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
         "figures": figures,
         "paragraphs": written,
         "candidates": proposed,

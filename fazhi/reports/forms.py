@@ -30,6 +30,8 @@ class RegionYearForm(forms.Form):
             "所选区划不存在或不在您的管辖范围内。"
         )
         self.fields["year"].initial = timezone.localdate().year - 1
+        if user.region and user.region.level in (Level.COUNTY, Level.TOWN):
+            self.fields["region"].initial = user.region.code
 
 
 DECISIONS = [("", "待定"), ("accepted", "采纳"), ("dropped", "不采纳")]
@@ -41,7 +43,9 @@ class ReportTextForm(forms.Form):
     title = forms.CharField(label="标题", max_length=120, required=False)
     issuer = forms.CharField(label="落款（发文机关）", max_length=60, required=False)
     issued_on = forms.DateField(
-        label="成文日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="成文日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     intro = forms.CharField(
         label="开头段落", required=False, widget=forms.Textarea(attrs={"rows": 3})
