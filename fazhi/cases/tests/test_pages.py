@@ -76,6 +76,9 @@ def test_the_calendar_shows_hearings_and_deadlines_of_the_month(client, cast):
     page = client.get("/cases/calendar/?month=2020-10").content.decode()
     assert "开庭 （2020）渝0240行初1号" in page
     assert "提交答辩状和证据 （2020）渝0240行初1号" in page
+    services.lawsuit_record_answer(lawsuit=case, submitted_on=date(2020, 9, 30))
+    page = client.get("/cases/calendar/?month=2020-10").content.decode()
+    assert "已办" in page
 
 
 def test_the_leader_reads_but_cannot_register(client, cast):
