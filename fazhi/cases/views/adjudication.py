@@ -17,7 +17,10 @@ CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政裁决", "/cases/adjudic
 def _cases(request):
     queryset = Adjudication.objects.for_user(request.user).select_related("region", "handler")
     return filter_cases(
-        queryset, request.GET, date_field="applied_on", search=["case_number", "parties", "claim"]
+        queryset,
+        request.GET,
+        dates={"applied": ("applied_on", "申请日期"), "decided": ("decided_on", "裁决日期")},
+        search=["case_number", "parties", "claim"],
     )
 
 

@@ -26,7 +26,11 @@ def _lawsuits(request):
     return filter_cases(
         queryset,
         request.GET,
-        date_field="complaint_received_on",
+        dates={
+            "received": ("complaint_received_on", "收到起诉状日期"),
+            "decided": ("decision_date", "裁判日期"),
+            "heard": ("hearings__date", "开庭日期"),
+        },
         search=["case_number", "plaintiffs", "cause", "court"],
     )
 

@@ -24,7 +24,10 @@ def _cases(request):
     return filter_cases(
         queryset,
         request.GET,
-        date_field="received_on",
+        dates={
+            "received": ("received_on", "收到申请书副本日期"),
+            "decided": ("decision_date", "复议决定日期"),
+        },
         search=["case_number", "applicant", "organ", "contested_act"],
     )
 
