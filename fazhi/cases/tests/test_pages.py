@@ -148,3 +148,22 @@ def test_the_api_refuses_the_leader_a_write(client, cast):
         client.post("/api/v1/cases/lawsuits/", {}, content_type="application/json").status_code
         == 403
     )
+
+
+def test_the_api_refuses_a_handler_outside_the_town(client, cast):
+    client.force_login(cast.officer)
+    response = client.post(
+        "/api/v1/cases/lawsuits/",
+        {
+            "region": cast.town.code,
+            "case_number": "API案",
+            "court": "县法院",
+            "plaintiffs": "丁",
+            "cause": "行政处罚",
+            "contested_act": "罚款",
+            "complaint_received_on": "2020-09-20",
+            "handler": cast.cadre.pk,
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400 and "handler" in response.json()
