@@ -1,0 +1,134 @@
+"""Working days and due dates.
+
+    >>> compute_deadline("litigation.answer", date(2020, 9, 24))
+    Deadline(rule='litigation.answer', start=..., due=date(2020, 10, 9), ...)
+
+Rules (行政诉讼法第一百零一条 and 行政复议法第八十八条 refer to the civil
+procedure rules on periods):
+- the start day is not counted;
+- a calendar-day or month period whose last day is not a working day ends on
+  the next working day;
+- a working-day period counts working days only;
+- a month period ends on the same date of the later month, or on that month's
+  last day when it has no such date.
+A due date that depends on a year nobody entered in the holiday table is
+provisional.
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from fazhi.deadlines.rules import Unit, get_rule
+from fazhi.deadlines.statutory import statutory_holidays
+
+
+@dataclass(frozen=True)
+class Deadline:
+    rule: str
+    start: date
+    due: date
+    basis: str
+    working_days: bool
+    provisional: bool
+
+    @property
+    def label(self) -> str:
+        return get_rule(self.rule).label
+
+
+class WorkCalendar:
+    """Reads the holiday table one year at a time, and remembers whether any
+    day it answered for came from a year nobody entered (provisional)."""
+
+    def __init__(self):
+        self._years: dict[int, tuple[bool, dict[date, bool]]] = {}
+        self.provisional = False
+
+    def _year(self, year: int) -> tuple[bool, dict[date, bool]]:
+        if year not in self._years:
+            from fazhi.deadlines.models import CalendarYear, Holiday
+
+            if CalendarYear.objects.filter(year=year).exists():
+                days = dict(
+                    Holiday.objects.filter(calendar__year=year).values_list(
+                        "date", "is_working_day"
+                    )
+                )
+                self._years[year] = (True, days)
+            else:
+                self._years[year] = (False, dict.fromkeys(statutory_holidays(year), False))
+        return self._years[year]
+
+    def is_entered(self, day: date) -> bool:
+        return self._year(day.year)[0]
+
+    def is_working_day(self, day: date) -> bool:
+        entered, listed = self._year(day.year)
+        if not entered:
+            self.provisional = True
+        if day in listed:
+            return listed[day]
+        return day.weekday() < 5
+
+    def next_working_day(self, day: date) -> date:
+        """`day` itself if it is a working day, else the first one after it."""
+        while not self.is_working_day(day):
+            day += timedelta(days=1)
+        return day
+
+    def add_working_days(self, start: date, count: int) -> date:
+        day = start
+        while count > 0:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                count -= 1
+        return day
+
+
+def add_months(start: date, months: int) -> date:
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def is_working_day(day: date) -> bool:
+    return WorkCalendar().is_working_day(day)
+
+
+def add_working_days(start: date, count: int) -> date:
+    """The day `count` working days after `start` (the start day not counted)."""
+    return WorkCalendar().add_working_days(start, count)
+
+
+def is_provisional(day: date) -> bool:
+    """Whether `day` falls in a year nobody entered in the holiday table."""
+    return not WorkCalendar().is_entered(day)
+
+
+def compute_deadline(rule_code: str, start: date, *, length: int | None = None) -> Deadline:
+    """The due date of `rule_code` for a period starting on `start`.
+
+    `length` overrides the rule's length (e.g. a recorded extension shorter
+    than the maximum); the unit and basis stay the rule's. Raises
+    `UnknownRule` (a KeyError) for an unknown code.
+    """
+    rule = get_rule(rule_code)
+    if isinstance(start, datetime):
+        start = start.date()
+    length = rule.length if length is None else length
+    work = WorkCalendar()
+    if rule.unit == Unit.WORKING_DAYS:
+        due = work.add_working_days(start, length)
+    elif rule.unit == Unit.MONTHS:
+        due = work.next_working_day(add_months(start, length))
+    else:
+        due = work.next_working_day(start + timedelta(days=length))
+    return Deadline(
+        rule=rule.code,
+        start=start,
+        due=due,
+        basis=rule.basis,
+        working_days=rule.working_days,
+        provisional=work.provisional,
+    )

@@ -1,0 +1,169 @@
+"""Statutory time limits as data.
+
+Each rule names the law and article that sets it, its length and unit, and
+the event that starts it. `compute_deadline` in `fazhi.deadlines.engine`
+turns a rule and a start date into a due date.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Unit(StrEnum):
+    DAYS = "days"  # calendar days; a last day that is not a working day moves on
+    WORKING_DAYS = "working_days"  # 工作日，不含法定休假日
+    MONTHS = "months"
+
+
+UNIT_LABELS = {Unit.DAYS: "日", Unit.WORKING_DAYS: "个工作日", Unit.MONTHS: "个月"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    label: str
+    law: str
+    article: str
+    length: int
+    unit: Unit
+    start_event: str
+
+    @property
+    def basis(self) -> str:
+        return f"《{self.law}》{self.article}"
+
+    @property
+    def working_days(self) -> bool:
+        return self.unit == Unit.WORKING_DAYS
+
+    @property
+    def length_label(self) -> str:
+        return f"{self.length}{UNIT_LABELS[self.unit]}"
+
+
+ADMIN_LITIGATION = "中华人民共和国行政诉讼法"
+RECONSIDERATION = "中华人民共和国行政复议法"
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in [
+        Rule(
+            "litigation.answer",
+            "提交答辩状和证据",
+            ADMIN_LITIGATION,
+            "第六十七条",
+            15,
+            Unit.DAYS,
+            "收到起诉状副本之日",
+        ),
+        Rule(
+            "litigation.appeal_judgment",
+            "对判决提起上诉",
+            ADMIN_LITIGATION,
+            "第八十五条",
+            15,
+            Unit.DAYS,
+            "判决书送达之日",
+        ),
+        Rule(
+            "litigation.appeal_ruling",
+            "对裁定提起上诉",
+            ADMIN_LITIGATION,
+            "第八十五条",
+            10,
+            Unit.DAYS,
+            "裁定书送达之日",
+        ),
+        # 行政复议法第八十八条：本法所称“三日”“五日”“七日”“十日”指工作日。
+        Rule(
+            "reconsideration.accept_review",
+            "审查复议申请并决定是否受理",
+            RECONSIDERATION,
+            "第三十条",
+            5,
+            Unit.WORKING_DAYS,
+            "收到行政复议申请之日",
+        ),
+        Rule(
+            "reconsideration.answer",
+            "被申请人提出书面答复并提交证据",
+            RECONSIDERATION,
+            "第四十八条",
+            10,
+            Unit.WORKING_DAYS,
+            "收到申请书副本或者申请笔录复印件之日",
+        ),
+        Rule(
+            "reconsideration.decision",
+            "作出行政复议决定",
+            RECONSIDERATION,
+            "第六十二条",
+            60,
+            Unit.DAYS,
+            "受理行政复议申请之日",
+        ),
+        Rule(
+            "reconsideration.extension_max",
+            "延长复议期限（最多三十日）",
+            RECONSIDERATION,
+            "第六十二条",
+            30,
+            Unit.DAYS,
+            "原复议决定期限届满之日",
+        ),
+        Rule(
+            "disclosure_request.reply",
+            "答复政府信息公开申请",
+            "中华人民共和国政府信息公开条例",
+            "第三十三条",
+            20,
+            Unit.WORKING_DAYS,
+            "收到政府信息公开申请之日",
+        ),
+        Rule(
+            "mediation.conclude",
+            "人民调解一般调结期限",
+            "人民调解工作若干规定",
+            "第三十三条",
+            1,
+            Unit.MONTHS,
+            "受理调解之日",
+        ),
+        Rule(
+            "mediation.judicial_confirmation",
+            "申请司法确认",
+            "中华人民共和国人民调解法",
+            "第三十三条",
+            30,
+            Unit.DAYS,
+            "调解协议生效之日",
+        ),
+        Rule(
+            "decision.legality_review_min",
+            "合法性审查最短时间",
+            "重大行政决策程序暂行条例",
+            "第二十六条",
+            7,
+            Unit.WORKING_DAYS,
+            "送请合法性审查之日",
+        ),
+    ]
+}
+
+
+class UnknownRule(KeyError):
+    """No deadline rule has this code."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+    def __str__(self) -> str:
+        return f"未知的期限规则：{self.code}"
+
+
+def get_rule(code: str) -> Rule:
+    try:
+        return RULES[code]
+    except KeyError:
+        raise UnknownRule(code) from None
