@@ -104,14 +104,14 @@ def browser_context(_browser, live_server, transactional_db):
     context.close()
 
 
-def browser_login(context, live_server, username, password=None, *, viewport=None):
-    """A page logged in as `username` (demo password unless given)."""
+def browser_login(context, live_server, username, password=None, *, viewport=None, next_url=""):
+    """A page logged in as `username` (demo password unless given), then at `next_url`."""
     from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD
 
     page = context.new_page()
     if viewport:
         page.set_viewport_size(viewport)
-    page.goto(f"{live_server.url}/accounts/login/")
+    page.goto(f"{live_server.url}/accounts/login/" + (f"?next={next_url}" if next_url else ""))
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password or DEFAULT_PASSWORD)
     page.click("button[type=submit]")
