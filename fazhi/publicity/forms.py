@@ -2,7 +2,7 @@
 
 from django import forms
 
-from fazhi.attachments.forms import MultipleAttachmentField
+from fazhi.attachments.forms import MultipleAttachmentField, MultipleFileInput
 from fazhi.publicity.models import (
     RESPONSIBLE_KINDS,
     Activity,
@@ -64,7 +64,11 @@ class ActivityForm(ScopedForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    photos = MultipleAttachmentField(label="活动照片", required=False)
+    photos = MultipleAttachmentField(
+        label="活动照片",
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": "image/*"}),  # a phone offers its camera
+    )
     sign_in_sheets = MultipleAttachmentField(label="签到表", required=False)
 
     class Meta:
