@@ -75,3 +75,15 @@ def test_the_roster_masks_phone_numbers(demo, client):
     body = client.get("/publicity/understanders/").content.decode()
     assert person.name in body
     assert person.phone not in body and person.masked_phone in body
+
+
+def test_the_coverage_page_carries_the_reports_2020_figures(demo, client):
+    client.force_login(demo.officer)
+    body = client.get("/publicity/coverage/?year=2020").content.decode()
+    for figure in (
+        "集中普法宣传活动 <strong>6</strong>",
+        "<strong>2159</strong>",
+        "<strong>1648</strong>",
+    ):
+        assert figure in body
+    assert "LED屏正常播放的村（社区） <strong>8</strong>" in body
