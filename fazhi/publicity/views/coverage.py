@@ -12,7 +12,6 @@ from fazhi.publicity.forms import TargetsForm
 from fazhi.publicity.models import Targets
 from fazhi.publicity.views.common import crumbs, edit_page, period_from, scope_region
 
-
 SUMMARY = [
     "publicity.concentrated_activities",
     "publicity.person_times",
