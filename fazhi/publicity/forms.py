@@ -177,7 +177,6 @@ class TrainingForm(ScopedForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["attendees"].queryset = LawUnderstander.objects.for_user(user).active()
-        self.fields["attendees"].widget.choices = self.fields["attendees"].choices
 
 
 class ScreenForm(ScopedForm):
@@ -208,7 +207,6 @@ class StudySessionForm(ScopedForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["attendees"].queryset = Cadre.objects.for_user(user).filter(active=True)
-        self.fields["attendees"].widget.choices = self.fields["attendees"].choices
 
 
 class ExamForm(ScopedForm):
