@@ -1,0 +1,53 @@
+from .activities import (
+    RESPONSIBLE_KINDS,
+    Activity,
+    Campaign,
+    CombinedWork,
+    Form,
+    ResponsibilityList,
+    Status,
+    Theme,
+    units_without_list,
+)
+from .calendar import DEFAULT_KEY_DATES, KeyDate, MarketDayRule
+from .people import (
+    LAW_UNDERSTANDER_TARGET,
+    Background,
+    Cadre,
+    Exam,
+    ExamScore,
+    LawUnderstander,
+    StudyKind,
+    StudySession,
+    Targets,
+    Training,
+)
+from .screens import Screen, ScreenContent, ScreenStatus
+
+__all__ = [
+    "DEFAULT_KEY_DATES",
+    "LAW_UNDERSTANDER_TARGET",
+    "RESPONSIBLE_KINDS",
+    "Activity",
+    "Background",
+    "Cadre",
+    "Campaign",
+    "CombinedWork",
+    "Exam",
+    "ExamScore",
+    "Form",
+    "KeyDate",
+    "LawUnderstander",
+    "MarketDayRule",
+    "ResponsibilityList",
+    "Screen",
+    "ScreenContent",
+    "ScreenStatus",
+    "Status",
+    "StudyKind",
+    "StudySession",
+    "Targets",
+    "Theme",
+    "Training",
+    "units_without_list",
+]

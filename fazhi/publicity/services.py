@@ -1,0 +1,141 @@
+"""Writes that touch several records, each in one transaction."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from fazhi.accounts.scope import ensure_region_in_scope
+from fazhi.attachments.models import Kind
+from fazhi.attachments.services import attachment_create
+from fazhi.publicity.models import (
+    DEFAULT_KEY_DATES,
+    Activity,
+    KeyDate,
+    Screen,
+    Status,
+    Theme,
+)
+
+ACTIVITY_FIELDS = [
+    "region",
+    "title",
+    "date",
+    "place",
+    "form",
+    "concentrated",
+    "combined_with",
+    "organiser",
+    "person_times",
+    "materials",
+    "campaign",
+    "status",
+    "notes",
+]
+
+
+def _check_villages(user, region, villages):
+    if not villages:
+        raise ValidationError({"villages": "请至少选择一个覆盖的村（社区）。"})
+    for village in villages:
+        ensure_region_in_scope(user, village)
+        if not region.contains(village):
+            raise ValidationError({"villages": f"{village.name}不在{region.name}范围内。"})
+
+
+@transaction.atomic
+def activity_save(
+    *,
+    user,
+    activity: Activity | None = None,
+    data: dict,
+    villages,
+    themes=(),
+    photos=(),
+    sign_in_sheets=(),
+) -> Activity:
+    """Create or update an activity with its villages, themes and files."""
+    activity = activity or Activity()
+    for name in ACTIVITY_FIELDS:
+        if name in data:
+            setattr(activity, name, data[name])
+    ensure_region_in_scope(user, activity.region)
+    villages = list(villages)
+    _check_villages(user, activity.region, villages)
+    activity.full_clean()
+    activity.save()
+    activity.villages.set(villages)
+    activity.themes.set(list(themes))
+    for upload in photos:
+        attachment_create(
+            upload=upload,
+            user=user,
+            region=activity.region,
+            owner=activity,
+            kind=Kind.PHOTO,
+            field_label="活动照片",
+        )
+    for upload in sign_in_sheets:
+        attachment_create(
+            upload=upload,
+            user=user,
+            region=activity.region,
+            owner=activity,
+            kind=Kind.SIGN_IN,
+            field_label="签到表",
+        )
+    return activity
+
+
+@transaction.atomic
+def activity_confirm(*, user, activity: Activity, person_times: int, materials: int) -> Activity:
+    """A planned activity was held: record its reach."""
+    ensure_region_in_scope(user, activity.region)
+    if activity.status == Status.HELD:
+        raise ValidationError({"status": "该活动已确认开展。"})
+    activity.status = Status.HELD
+    activity.person_times = person_times
+    activity.materials = materials
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def key_dates_add_defaults(*, user, town) -> int:
+    """Give a town the usual key dates it does not have yet; returns how many were added."""
+    if user is not None:  # the demo loader adds them without a user
+        ensure_region_in_scope(user, town)
+    themes = {theme.name: theme for theme in Theme.objects.all()}
+    theme_for = {
+        "宪法": "宪法",
+        "安全": "国家安全",
+        "禁毒": "禁毒",
+        "消防": "消防安全",
+        "消费": "消费者权益",
+    }
+    added = 0
+    for month, day, name, days in DEFAULT_KEY_DATES:
+        if KeyDate.objects.filter(region=town, month=month, day=day).exists():
+            continue
+        theme = next((themes.get(t) for key, t in theme_for.items() if key in name), None)
+        key_date = KeyDate(region=town, name=name, month=month, day=day, days=days, theme=theme)
+        key_date.full_clean()
+        key_date.save()
+        added += 1
+    return added
+
+
+def screen_heartbeat(*, screen: Screen) -> None:
+    """The display page reports it is alive (no history row: it is not an edit)."""
+    Screen.objects.filter(pk=screen.pk).update(last_seen_at=timezone.now())
+
+
+@transaction.atomic
+def screen_rotate_token(*, user, screen: Screen) -> Screen:
+    """Give a screen a new display address (the old one stops working)."""
+    from fazhi.publicity.models.screens import new_token
+
+    ensure_region_in_scope(user, screen.region)
+    screen.token = new_token()
+    screen.save(update_fields=["token"])
+    return screen

@@ -1,0 +1,87 @@
+"""What every publicity page needs: the scope region, the period, a form page."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
+from fazhi.metrics import Period
+from fazhi.publicity.models import Activity
+from fazhi.regions.models import Region
+
+
+def crumbs(*trail):
+    return [("普法宣传", reverse("publicity:index")), *trail]
+
+
+def scope_region(request) -> Region:
+    """The region asked for (?region=code) if the user's scope reaches it, else the user's own."""
+    code = request.GET.get("region")
+    if code:
+        return get_for_user_or_404(Region, request.user, code=code)
+    return getattr(request.user, "active_region", None) or request.user.region
+
+
+def default_year(request) -> int:
+    latest = (
+        Activity.objects.for_user(request.user)
+        .held()
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    return latest.year if latest else timezone.localdate().year
+
+
+def period_from(request) -> Period:
+    """?since=&until= when both are valid dates, else ?year= (default: the latest active year)."""
+    try:
+        return Period(
+            date.fromisoformat(request.GET["since"]), date.fromisoformat(request.GET["until"])
+        )
+    except (KeyError, ValueError):
+        pass
+    try:
+        year = int(request.GET.get("year", ""))
+        if 2000 <= year <= 2100:
+            return Period.year(year)
+    except ValueError:
+        pass
+    return Period.year(default_year(request))
+
+
+def edit_page(
+    request, *, form_class, title, back, instance=None, success_url=None, form_kwargs=None
+):
+    """Show a record form; on a valid POST save it inside the user's scope and go back."""
+    form = form_class(
+        request.POST or None,
+        request.FILES or None,
+        instance=instance,
+        user=request.user,
+        **(form_kwargs or {}),
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            record = form.save(commit=False)
+            ensure_region_in_scope(request.user, _region_of(record))
+            record.save()
+            form.save_m2m()
+        messages.success(request, f"已保存：{record}")
+        return redirect(success_url or back)
+    return render(
+        request,
+        "publicity/record_form.html",
+        {"form": form, "title": title, "back": back, "breadcrumbs": crumbs((title, None))},
+    )
+
+
+def _region_of(record):
+    region = getattr(record, "region", None)
+    if region is None and hasattr(record, "exam"):
+        region = record.exam.region
+    return region

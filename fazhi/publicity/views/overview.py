@@ -1,0 +1,46 @@
+from datetime import timedelta
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from fazhi import metrics
+from fazhi.accounts.permissions import capability_required
+from fazhi.accounts.roles import Capability, can
+from fazhi.publicity.views.calendar import upcoming
+from fazhi.publicity.views.common import period_from, scope_region
+
+OVERVIEW_METRICS = [
+    "publicity.concentrated_activities",
+    "publicity.activities",
+    "publicity.person_times",
+    "publicity.materials",
+    "publicity.villages_reached",
+    "publicity.underserved_villages",
+    "publicity.led_villages",
+    "publicity.law_understanders_coverage",
+    "publicity.cadre_study_hours",
+]
+
+
+@capability_required(Capability.PUBLICITY)
+def index(request):
+    region = scope_region(request)
+    period = period_from(request)
+    # Plain dicts: a template would call a Metric (it is callable) instead of reading it.
+    figures = [
+        {"metric": vars(metrics.get(code)), "result": metrics.compute(code, region, period)}
+        for code in OVERVIEW_METRICS
+    ]
+    today = timezone.localdate()
+    return render(
+        request,
+        "publicity/index.html",
+        {
+            "region": region,
+            "period": period,
+            "figures": figures,
+            "upcoming": upcoming(request.user, region, today, today + timedelta(days=14)),
+            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "breadcrumbs": [("普法宣传", None)],
+        },
+    )

@@ -1,0 +1,134 @@
+"""LED screens: the officer's list, and the public display page each screen runs."""
+
+from contextlib import suppress
+from datetime import date
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from fazhi.accounts.permissions import capability_required
+from fazhi.accounts.roles import Capability, can
+from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.publicity.forms import ScreenContentForm, ScreenForm
+from fazhi.publicity.models import Screen, ScreenContent, ScreenStatus
+from fazhi.publicity.services import screen_heartbeat, screen_rotate_token
+from fazhi.publicity.views.common import crumbs, edit_page, scope_region
+
+
+@capability_required(Capability.PUBLICITY)
+def screen_list(request):
+    screens = (
+        Screen.objects.for_user(request.user)
+        .in_region(scope_region(request))
+        .select_related("region")
+    )
+    if request.GET.get("status") in ScreenStatus.values:
+        screens = screens.filter(status=request.GET["status"])
+    with suppress(ValueError):  # ?until=: installed by that day (the metric's period end)
+        screens = screens.installed_by(date.fromisoformat(request.GET.get("until", "")))
+    now = timezone.now()
+    rows = [(screen, screen.is_dark(now)) for screen in screens]
+    contents = ScreenContent.objects.for_user(request.user).select_related("region", "theme")
+    return render(
+        request,
+        "publicity/screen_list.html",
+        {
+            "rows": rows,
+            "contents": contents.current(timezone.localdate()),
+            "later": contents.filter(start_date__gt=timezone.localdate()),
+            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "breadcrumbs": crumbs(("LED屏", None)),
+        },
+    )
+
+
+@capability_required(Capability.PUBLICITY, edit=True)
+def screen_create(request):
+    return edit_page(
+        request, form_class=ScreenForm, title="登记LED屏", back=reverse("publicity:screen_list")
+    )
+
+
+@capability_required(Capability.PUBLICITY, edit=True)
+def screen_edit(request, pk: int):
+    screen = get_for_user_or_404(Screen, request.user, pk=pk)
+    return edit_page(
+        request,
+        form_class=ScreenForm,
+        instance=screen,
+        title="修改LED屏",
+        back=reverse("publicity:screen_list"),
+    )
+
+
+@require_POST
+@capability_required(Capability.PUBLICITY, edit=True)
+def screen_new_address(request, pk: int):
+    screen = get_for_user_or_404(Screen, request.user, pk=pk)
+    screen_rotate_token(user=request.user, screen=screen)
+    messages.success(request, f"{screen}的播放地址已更换，请在屏幕上打开新地址。")
+    return redirect("publicity:screen_list")
+
+
+@capability_required(Capability.PUBLICITY, edit=True)
+def content_create(request):
+    return edit_page(
+        request,
+        form_class=ScreenContentForm,
+        title="新增播放内容",
+        back=reverse("publicity:screen_list"),
+    )
+
+
+@capability_required(Capability.PUBLICITY, edit=True)
+def content_edit(request, pk: int):
+    content = get_for_user_or_404(ScreenContent, request.user, pk=pk)
+    return edit_page(
+        request,
+        form_class=ScreenContentForm,
+        instance=content,
+        title="修改播放内容",
+        back=reverse("publicity:screen_list"),
+    )
+
+
+# The public side: no login, nothing personal, found only by its unguessable token.
+
+
+def _screen(token: str) -> Screen:
+    screen = get_object_or_404(Screen.objects.select_related("region"), token=token)
+    if screen.status == ScreenStatus.RETIRED:
+        raise Http404
+    return screen
+
+
+@require_GET
+@never_cache
+def display(request, token: str):
+    screen = _screen(token)
+    return render(
+        request,
+        "publicity/display.html",
+        {"screen": screen, "items": screen.current_items()},
+    )
+
+
+@require_GET
+@never_cache
+def display_items(request, token: str):
+    """The current items as a fragment; the page swaps it in only when it changed."""
+    screen = _screen(token)
+    return render(request, "publicity/display_items.html", {"items": screen.current_items()})
+
+
+@csrf_exempt
+@require_POST
+def display_heartbeat(request, token: str):
+    screen_heartbeat(screen=_screen(token))
+    return HttpResponse(status=204)
