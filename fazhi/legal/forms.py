@@ -20,6 +20,7 @@ class AdvisorForm(forms.ModelForm):
     class Meta:
         model = Advisor
         fields = ["kind", "name", "firm", "licence_number", "phone", "speciality", "user"]
+        labels = {"phone": "联系电话"}  # EncryptedCharField.formfield drops the verbose name
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
