@@ -30,6 +30,12 @@ class AdvisorForm(forms.ModelForm):
         self.fields["user"].queryset = User.objects.filter(
             role=Role.LEGAL_ADVISOR, region__code__startswith=user.scope_region.prefix
         )
+        if self.instance.phone:  # the full number is not put on the page unasked
+            self.initial["phone"] = ""
+            self.fields["phone"].help_text = f"现为 {self.instance.masked_phone}，留空则不修改。"
+
+    def clean_phone(self):
+        return self.cleaned_data["phone"] or self.instance.phone
 
 
 class ContractForm(forms.Form):

@@ -97,3 +97,16 @@ def test_the_api_decision_list_runs_a_flat_number_of_queries(
         new_decision(cast, title=f"更多决策{i}")
     with django_assert_max_num_queries(len(few)):
         assert client.get("/api/v1/legal/decisions/").json()["count"] == 15
+
+
+def test_the_officer_corrects_an_advisors_details_without_retyping_the_phone(cast, chen, client):
+    chen.phone = "13800001111"
+    chen.save()
+    client.force_login(cast.officer)
+    form = client.get(reverse("legal:advisor_edit", args=[chen.pk])).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    assert data["phone"] == ""
+    data["firm"] = "重庆山城律师事务所"
+    client.post(reverse("legal:advisor_edit", args=[chen.pk]), data)
+    chen.refresh_from_db()
+    assert chen.firm == "重庆山城律师事务所" and chen.phone == "13800001111"
