@@ -9,12 +9,13 @@ from types import SimpleNamespace
 
 import pytest
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop beside live_server
-
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # the cast built at session start
+    ]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -53,15 +54,15 @@ def build_cast():
     )
 
 
-@pytest.fixture
-def cast(db):
-    return build_cast()
-
-
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
 def _cast_once(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         build_cast()
+
+
+@pytest.fixture
+def cast(_cast_once, db):
+    return build_cast()
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -82,6 +83,10 @@ def _browser():
             pytest.fail(f"{CHROMIUM} is missing; CI installs Debian's chromium package")
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django must still
+    # be allowed to query the database from it.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

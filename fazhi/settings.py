@@ -1,6 +1,7 @@
 """The one settings module. Production differs from development only by
 environment values (see docs/deploy.md for the list)."""
 
+import contextlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -128,13 +129,13 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "fazhi.accounts.passwords.MinimumLengthValidator"},
     {"NAME": "fazhi.accounts.passwords.CharacterClassValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "fazhi.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "fazhi.accounts.passwords.UserAttributeSimilarityValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "dashboard:home"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions end after 30 idle minutes: every request pushes the expiry on.
@@ -162,7 +163,12 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.get_str("STATIC_ROOT", str(VAR_DIR / "static")))
-STATICFILES_DIRS = [("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist")]
+STATICFILES_DIRS = [
+    BASE_DIR / "fazhi" / "static",
+    ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
+]
+with contextlib.suppress(OSError):  # WhiteNoise expects it; collectstatic fills it
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = Path(env.get_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"  # never served directly: attachments go through a scoped view
 _static_manifest = env.get_bool("STATIC_MANIFEST", False)

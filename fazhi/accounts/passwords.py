@@ -1,5 +1,6 @@
 import string
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 
 _CLASSES = (
@@ -24,3 +25,32 @@ class CharacterClassValidator:
 
     def get_help_text(self):
         return "密码须至少包含小写字母、大写字母、数字、符号中的三类。"
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    def get_error_message(self):
+        return f"密码太短：至少需要{self.min_length}个字符。"
+
+    def get_help_text(self):
+        return f"密码至少需要{self.min_length}个字符。"
+
+
+class CommonPasswordValidator(password_validation.CommonPasswordValidator):
+    def get_error_message(self):
+        return "密码过于常见，容易被猜中，请换一个。"
+
+    def get_help_text(self):
+        return "不能使用常见密码。"
+
+
+class UserAttributeSimilarityValidator(password_validation.UserAttributeSimilarityValidator):
+    def validate(self, password, user=None):
+        try:
+            super().validate(password, user)
+        except ValidationError:
+            raise ValidationError(
+                "密码与账号的用户名或姓名过于相似。", code="password_too_similar"
+            ) from None
+
+    def get_help_text(self):
+        return "密码不能与用户名或姓名相似。"

@@ -38,19 +38,21 @@ def region_prefix_for(user, *, records: str = "business") -> str | None:
 class ScopedQuerySet(models.QuerySet):
     """Base queryset of every business model. Subclasses name their paths."""
 
-    scope_region = "region"
+    scope_region: str | None = "region"  # None: the record is a Region itself
     scope_organisation: str | None = None
     scope_person: str | None = None
+    scope_records = "business"  # "regions": the tree itself, which the sysadmin manages
 
     def in_prefix(self, prefix: str):
-        return self.filter(**{f"{self.scope_region}__code__startswith": prefix})
+        path = "code" if self.scope_region is None else f"{self.scope_region}__code"
+        return self.filter(**{f"{path}__startswith": prefix})
 
     def in_region(self, region):
         """Records at or under `region`: the scope of a metric or a report."""
         return self.in_prefix(region.prefix)
 
     def for_user(self, user):
-        prefix = region_prefix_for(user)
+        prefix = region_prefix_for(user, records=self.scope_records)
         if prefix is None:
             return self.none()
         queryset = self.in_prefix(prefix)

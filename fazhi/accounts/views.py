@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.forms import LoginForm, UserForm
@@ -25,7 +26,7 @@ def switch_region(request):
     """A county user narrows the view to one town, or widens it back."""
     user = request.user
     if not user.is_authenticated or user.role != Role.COUNTY_ADMIN:
-        return redirect("dashboard:home")
+        return redirect("home")
     code = request.POST.get("region", "")
     region = Region.objects.filter(code=code).first() if code else None
     if region is None or region == user.region:
@@ -36,7 +37,10 @@ def switch_region(request):
         messages.info(request, f"查看范围已切换为：{region.name}")
     else:
         messages.error(request, "所选区划不在您的管辖范围内。")
-    return redirect(request.POST.get("next") or "dashboard:home")
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "home"
+    return redirect(next_url or "home")
 
 
 @capability_required(Capability.ACCOUNTS)

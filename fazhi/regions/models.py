@@ -10,6 +10,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 
 
@@ -40,18 +41,13 @@ def level_of_code(code: str) -> Level:
     return Level.VILLAGE
 
 
-class RegionQuerySet(models.QuerySet):
+class RegionQuerySet(ScopedQuerySet):
+    scope_region = None
+    scope_records = "regions"
+
     def under(self, prefix: str):
         """Regions at or below the region whose code prefix is `prefix`."""
-        return self.filter(code__startswith=prefix)
-
-    def for_user(self, user):
-        from fazhi.accounts.scope import region_prefix_for
-
-        prefix = region_prefix_for(user, records="regions")
-        if prefix is None:
-            return self.none()
-        return self.under(prefix)
+        return self.in_prefix(prefix)
 
     def villages(self):
         return self.filter(level=Level.VILLAGE)
@@ -138,14 +134,8 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", "其他"
 
 
-class OrganisationQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from fazhi.accounts.scope import region_prefix_for
-
-        prefix = region_prefix_for(user, records="regions")
-        if prefix is None:
-            return self.none()
-        return self.filter(region__code__startswith=prefix)
+class OrganisationQuerySet(ScopedQuerySet):
+    scope_records = "regions"
 
 
 class Organisation(models.Model):
