@@ -37,8 +37,10 @@ CRUMB = ("法律顾问与重大决策", "/legal/")
 @capability_required(Capability.LEGAL)
 def index(request):
     user, day = request.user, today()
-    if user.role == Role.LEGAL_ADVISOR:
-        return redirect("legal:reviews")
+    if user.role == Role.LEGAL_ADVISOR:  # their whole capability is the requests sent to them
+        from fazhi.legal.views.reviews import review_list
+
+        return review_list(request)
     valid = list(Contract.objects.for_user(user).select_related("advisor").valid_on(day))
     alerts = [
         {"contract": c, "threshold": c.alert(day), "left": c.days_left(day)}
