@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -15,7 +14,7 @@ from fazhi.deadlines.statutory import statutory_holidays
 CRUMB = ("法定期限", "/deadlines/")
 
 
-@login_required
+@capability_required(Capability.REGIONS)
 def index(request):
     form = DeadlineForm(request.GET or None)
     result = None
@@ -46,7 +45,7 @@ def year_add(request):
     return redirect("deadlines:year", year=calendar.year)
 
 
-@login_required
+@capability_required(Capability.REGIONS)
 def year_detail(request, year: int):
     calendar = CalendarYear.objects.filter(year=year).first()
     can_edit = can(request.user, Capability.REGIONS, edit=True)

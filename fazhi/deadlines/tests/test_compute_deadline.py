@@ -178,3 +178,11 @@ def test_the_provisional_lunar_and_solar_term_dates_agree_with_chinese_calendar(
         date(2025, 1, 30),
         date(2025, 1, 31),
     ]
+
+
+def test_a_datetime_start_counts_as_its_date():
+    from datetime import datetime
+
+    assert compute_deadline("litigation.answer", datetime(2020, 9, 20, 16, 30)).due == date(
+        2020, 10, 9
+    )

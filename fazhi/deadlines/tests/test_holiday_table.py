@@ -57,3 +57,8 @@ def test_the_calculator_page_marks_a_provisional_date(client, cast):
     client.force_login(cast.officer)
     page = client.get("/deadlines/?rule=litigation.answer&start=2027-01-21").content.decode()
     assert "2027年2月9日" in page and "暂定" in page
+
+
+def test_roles_without_the_regions_capability_get_403(client, cast):
+    client.force_login(cast.mediator)
+    assert client.get("/deadlines/").status_code == 403

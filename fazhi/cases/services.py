@@ -1,0 +1,258 @@
+"""Writes that compute statutory due dates or touch several records.
+
+Due dates are stored on the case (so lists stay one query) together with a
+flag saying whether they are provisional; `deadlines_refresh` recomputes the
+provisional ones once the holiday table has the year (run daily by
+`fazhi sendreminders`).
+"""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from fazhi.accounts.scope import ensure_region_in_scope
+from fazhi.cases.models import (
+    MAX_EXTENSION_DAYS,
+    Adjudication,
+    AppealChoice,
+    DecisionKind,
+    Hearing,
+    Instance,
+    Lawsuit,
+    Reconsideration,
+)
+from fazhi.deadlines import compute_deadline
+
+APPEAL_RULES = {
+    DecisionKind.JUDGMENT: "litigation.appeal_judgment",
+    DecisionKind.RULING: "litigation.appeal_ruling",
+}
+
+
+def _save(record):
+    record.full_clean()
+    record.save()
+    return record
+
+
+# 行政诉讼 ------------------------------------------------------------------
+
+
+@transaction.atomic
+def lawsuit_create(*, user, **fields) -> Lawsuit:
+    lawsuit = Lawsuit(**fields)
+    ensure_region_in_scope(user, lawsuit.region)
+    _set_answer_due(lawsuit)
+    return _save(lawsuit)
+
+
+@transaction.atomic
+def lawsuit_update(*, user, lawsuit: Lawsuit, **fields) -> Lawsuit:
+    """Correct the registered facts; the answer due date follows the receipt date."""
+    for name, value in fields.items():
+        setattr(lawsuit, name, value)
+    ensure_region_in_scope(user, lawsuit.region)
+    _set_answer_due(lawsuit)
+    return _save(lawsuit)
+
+
+def _set_answer_due(lawsuit: Lawsuit) -> None:
+    if lawsuit.complaint_received_on:
+        deadline = compute_deadline("litigation.answer", lawsuit.complaint_received_on)
+        lawsuit.answer_due, lawsuit.answer_due_provisional = deadline.due, deadline.provisional
+
+
+@transaction.atomic
+def lawsuit_record_answer(*, lawsuit: Lawsuit, submitted_on: date) -> Lawsuit:
+    lawsuit.answer_submitted_on = submitted_on
+    return _save(lawsuit)
+
+
+@transaction.atomic
+def hearing_record(*, lawsuit: Lawsuit, **fields) -> Hearing:
+    return _save(Hearing(lawsuit=lawsuit, **fields))
+
+
+@transaction.atomic
+def lawsuit_decide(
+    *, lawsuit: Lawsuit, decision_kind: str, decision_date: date, served_on: date, outcome: str
+) -> Lawsuit:
+    """Record the judgment or ruling; the appeal period runs from its service."""
+    lawsuit.decision_kind = decision_kind
+    lawsuit.decision_date = decision_date
+    lawsuit.decision_served_on = served_on
+    lawsuit.outcome = outcome
+    lawsuit.appeal_due = None
+    lawsuit.appeal_due_provisional = False
+    if lawsuit.stage == Instance.FIRST and served_on:
+        deadline = compute_deadline(APPEAL_RULES[DecisionKind(decision_kind)], served_on)
+        lawsuit.appeal_due, lawsuit.appeal_due_provisional = deadline.due, deadline.provisional
+    return _save(lawsuit)
+
+
+@transaction.atomic
+def lawsuit_decide_appeal(*, lawsuit: Lawsuit, appeal: str) -> Lawsuit:
+    if not lawsuit.is_decided:
+        raise ValidationError({"appeal": "一审尚未作出裁判，不能决定是否上诉。"})
+    lawsuit.appeal = appeal
+    return _save(lawsuit)
+
+
+@transaction.atomic
+def lawsuit_open_second_instance(
+    *, user, first: Lawsuit, case_number: str, court: str, received_on: date
+) -> Lawsuit:
+    """The appeal (ours or the plaintiff's) reaches the intermediate court;
+    `received_on` is when the town received the appeal papers, from which the
+    15-day answer period runs again."""
+    if first.stage != Instance.FIRST or not first.is_decided:
+        raise ValidationError({"case_number": "只有已作出裁判的一审案件才能登记二审。"})
+    if received_on < first.decision_served_on:
+        raise ValidationError({"received_on": "收到上诉材料的日期不能早于一审裁判送达日期。"})
+    if first.appeal == AppealChoice.UNDECIDED:
+        first.appeal = AppealChoice.APPEAL
+        _save(first)
+    return lawsuit_create(
+        user=user,
+        region=first.region,
+        stage=Instance.SECOND,
+        first_instance=first,
+        case_number=case_number,
+        court=court,
+        plaintiffs=first.plaintiffs,
+        cause=first.cause,
+        contested_act=first.contested_act,
+        complaint_received_on=received_on,
+        handler=first.handler,
+        leader=first.leader,
+    )
+
+
+# 行政复议 ------------------------------------------------------------------
+
+
+@transaction.atomic
+def reconsideration_create(*, user, **fields) -> Reconsideration:
+    case = Reconsideration(**fields)
+    ensure_region_in_scope(user, case.region)
+    if case.received_on:
+        answer = compute_deadline("reconsideration.answer", case.received_on)
+        case.answer_due, case.answer_due_provisional = answer.due, answer.provisional
+    if case.accepted_on:
+        case.decision_due, case.decision_due_provisional = _decision_due(case)
+    return _save(case)
+
+
+@transaction.atomic
+def reconsideration_update(*, user, case: Reconsideration, **fields) -> Reconsideration:
+    """Correct the registered facts; both due dates follow the dates."""
+    for name, value in fields.items():
+        setattr(case, name, value)
+    ensure_region_in_scope(user, case.region)
+    answer = compute_deadline("reconsideration.answer", case.received_on)
+    case.answer_due, case.answer_due_provisional = answer.due, answer.provisional
+    case.decision_due, case.decision_due_provisional = _decision_due(case)
+    return _save(case)
+
+
+def _decision_due(case: Reconsideration) -> tuple[date, bool]:
+    """60 days from acceptance, plus the recorded extension counted from the
+    original last day."""
+    original = compute_deadline("reconsideration.decision", case.accepted_on)
+    if not case.extension_days:
+        return original.due, original.provisional
+    extended = compute_deadline(
+        "reconsideration.extension_max", original.due, length=case.extension_days
+    )
+    return extended.due, original.provisional or extended.provisional
+
+
+@transaction.atomic
+def reconsideration_record_answer(*, case: Reconsideration, submitted_on: date) -> Reconsideration:
+    if submitted_on < case.received_on:
+        raise ValidationError({"submitted_on": "答复日期不能早于收到申请书副本的日期。"})
+    case.answer_submitted_on = submitted_on
+    return _save(case)
+
+
+@transaction.atomic
+def reconsideration_extend(
+    *, case: Reconsideration, days: int, reason: str, extended_on: date
+) -> Reconsideration:
+    """Extend the decision period once, by at most 30 days (行政复议法第六十二条)."""
+    if case.extension_days:
+        raise ValidationError({"days": "复议期限只能延长一次，本案已经延长。"})
+    if not 1 <= days <= MAX_EXTENSION_DAYS:
+        raise ValidationError({"days": "延长期限最多不得超过三十日（行政复议法第六十二条）。"})
+    if case.decision_date:
+        raise ValidationError({"days": "已作出复议决定，不能再延长期限。"})
+    case.extension_days, case.extension_reason, case.extended_on = days, reason, extended_on
+    case.decision_due, case.decision_due_provisional = _decision_due(case)
+    return _save(case)
+
+
+@transaction.atomic
+def reconsideration_decide(
+    *, case: Reconsideration, decision_date: date, outcome: str
+) -> Reconsideration:
+    case.decision_date, case.outcome = decision_date, outcome
+    return _save(case)
+
+
+# 行政裁决 ------------------------------------------------------------------
+
+
+@transaction.atomic
+def adjudication_create(*, user, **fields) -> Adjudication:
+    case = Adjudication(**fields)
+    ensure_region_in_scope(user, case.region)
+    return _save(case)
+
+
+@transaction.atomic
+def adjudication_update(*, case: Adjudication, **fields) -> Adjudication:
+    for name, value in fields.items():
+        setattr(case, name, value)
+    return _save(case)
+
+
+@transaction.atomic
+def adjudication_issue(
+    *, case: Adjudication, decision: str, remedy_notice: str, decided_on: date
+) -> Adjudication:
+    """Issue the decision; it cannot go out without telling the parties how to
+    challenge it (救济途径)."""
+    if case.decided_on:
+        raise ValidationError({"decision": "本案已作出裁决。"})
+    case.decision, case.remedy_notice, case.decided_on = decision, remedy_notice, decided_on
+    return _save(case)
+
+
+# 暂定期限 ------------------------------------------------------------------
+
+
+@transaction.atomic
+def deadlines_refresh() -> int:
+    """Recompute provisional due dates; return how many became final or moved."""
+    changed = 0
+    for lawsuit in Lawsuit.objects.filter(answer_due_provisional=True):
+        _set_answer_due(lawsuit)
+        lawsuit.save(update_fields=["answer_due", "answer_due_provisional"])
+        changed += 1
+    for lawsuit in Lawsuit.objects.filter(appeal_due_provisional=True):
+        rule = APPEAL_RULES[DecisionKind(lawsuit.decision_kind)]
+        deadline = compute_deadline(rule, lawsuit.decision_served_on)
+        lawsuit.appeal_due, lawsuit.appeal_due_provisional = deadline.due, deadline.provisional
+        lawsuit.save(update_fields=["appeal_due", "appeal_due_provisional"])
+        changed += 1
+    for case in Reconsideration.objects.filter(answer_due_provisional=True):
+        answer = compute_deadline("reconsideration.answer", case.received_on)
+        case.answer_due, case.answer_due_provisional = answer.due, answer.provisional
+        case.save(update_fields=["answer_due", "answer_due_provisional"])
+        changed += 1
+    for case in Reconsideration.objects.filter(decision_due_provisional=True):
+        case.decision_due, case.decision_due_provisional = _decision_due(case)
+        case.save(update_fields=["decision_due", "decision_due_provisional"])
+        changed += 1
+    return changed

@@ -1,0 +1,53 @@
+"""Browser fixtures for this app's Playwright test.
+
+The same fixtures are in the root conftest.py on main (added after this
+branch started); once merged, this file can go and the test import
+`browser_login` from there.
+"""
+
+import os
+
+import pytest
+
+from conftest import build_cast
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def _browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_context(_browser, live_server, transactional_db, settings):
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+    build_cast()
+    context = _browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.set_default_timeout(15000)
+    yield context
+    context.close()
+
+
+def browser_login(context, live_server, username, *, next_url="/"):
+    from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD
+
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", DEFAULT_PASSWORD)
+    page.click("button[type=submit]")
+    return page

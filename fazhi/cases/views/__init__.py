@@ -1,0 +1,1 @@
+"""Views of the cases app, by kind; `urls.py` names them."""
