@@ -1,32 +1,17 @@
 """Browser fixtures for this app's Playwright test.
 
+The browser itself is the root conftest's session `_browser`: a second
+session-wide sync_playwright here breaks every browser test that runs after
+this app's ("Sync API inside the asyncio loop").
+
 The same fixtures are in the root conftest.py on main (added after this
 branch started); once merged, this file can go and the test import
 `browser_login` from there.
 """
 
-import os
-
 import pytest
 
 from conftest import build_cast
-
-CHROMIUM = "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="session")
-def _browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
