@@ -1,0 +1,59 @@
+"""Helpers the legal pages share: who may change what, lists, exports, form errors."""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.utils import timezone
+
+from fazhi.accounts.permissions import capability_required
+from fazhi.accounts.roles import Capability, Role
+from fazhi.exports import xlsx_response
+
+PAGE_SIZE = 20
+
+
+def office_required(*, edit: bool = False):
+    """The town's own pages: a legal advisor reaches only the review requests sent to them."""
+
+    def decorator(view):
+        @capability_required(Capability.LEGAL, edit=edit)
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.user.role == Role.LEGAL_ADVISOR:
+                raise PermissionDenied("法律顾问只能查看发给本人的审查请求。")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def show_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError next to the form field it names."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+def excel_response(filename: str, headers: list[str], rows) -> HttpResponse:
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return xlsx_response(f"{filename}-{stamp}", filename, headers, rows)
+
+
+def year_param(request, default: int | None = None) -> int | None:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return default
+
+
+def today():
+    return timezone.localdate()
