@@ -54,6 +54,51 @@ def build_cast():
     )
 
 
+def _restore_base_data():
+    """What migrations seed (the holiday table) and the cast, after a flush."""
+    from fazhi.deadlines.models import CalendarYear, Holiday
+    from fazhi.deadlines.seed import seed_holidays
+
+    seed_holidays(CalendarYear, Holiday)
+    build_cast()
+
+
+_flushed = {"since_last_restore": False}
+
+
+def _uses_database(item) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(names & {"db", "transactional_db", "cast", "live_server"}) or (
+        item.get_closest_marker("django_db") is not None
+    )
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(names & {"transactional_db", "live_server"}) or bool(
+        marker is not None and marker.kwargs.get("transaction")
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """A transactional test (a browser test against the live server) ends with a
+    flush of every table. Before any fixture of the next database test is set up
+    (so outside its transaction), put back the migration-seeded data and the cast."""
+    if _flushed["since_last_restore"] and _uses_database(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            _restore_base_data()
+        _flushed["since_last_restore"] = False
+
+
+def pytest_runtest_teardown(item):
+    if _is_transactional(item):
+        _flushed["since_last_restore"] = True
+
+
 @pytest.fixture(scope="session")
 def _cast_once(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
@@ -104,14 +149,14 @@ def browser_context(_browser, live_server, transactional_db):
     context.close()
 
 
-def browser_login(context, live_server, username, password=None, *, viewport=None):
-    """A page logged in as `username` (demo password unless given)."""
+def browser_login(context, live_server, username, password=None, *, viewport=None, next_url=""):
+    """A page logged in as `username` (demo password unless given), then at `next_url`."""
     from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD
 
     page = context.new_page()
     if viewport:
         page.set_viewport_size(viewport)
-    page.goto(f"{live_server.url}/accounts/login/")
+    page.goto(f"{live_server.url}/accounts/login/" + (f"?next={next_url}" if next_url else ""))
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password or DEFAULT_PASSWORD)
     page.click("button[type=submit]")

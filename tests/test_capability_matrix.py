@@ -33,7 +33,7 @@ def _entries():
 def test_each_entry_page_answers_by_the_role_table(cast, client, role, label, entry):
     user = getattr(cast, role)
     client.force_login(user)
-    response = client.get(reverse(entry["url"]))
+    response = client.get(reverse(entry["url"]), follow=True)  # an entry may open a sub-page
     expected = 200 if can(user, entry["capability"]) else 403
     assert response.status_code == expected, f"{role} → {entry['url']}"
 

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from fazhi.accounts.models import User
 from fazhi.accounts.permissions import ScopedViewSetMixin
-from fazhi.accounts.roles import Capability
+from fazhi.accounts.roles import Capability, Role
 from fazhi.cases import services
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
 from fazhi.regions.models import Region
@@ -17,6 +18,19 @@ from fazhi.regions.models import Region
 class RegionField(serializers.SlugRelatedField):
     def get_queryset(self):
         return Region.objects.for_user(self.context["request"].user)
+
+
+class ResponsibleField(serializers.PrimaryKeyRelatedField):
+    """A town officer or leader within the requesting user's scope."""
+
+    def get_queryset(self):
+        user = self.context["request"].user
+        prefix = user.region.prefix if user.region else "-"
+        return User.objects.filter(
+            is_active=True,
+            role__in=[Role.TOWN_OFFICER, Role.TOWN_LEADER],
+            region__code__startswith=prefix,
+        )
 
 
 class HearingSerializer(serializers.ModelSerializer):
@@ -29,6 +43,8 @@ class HearingSerializer(serializers.ModelSerializer):
 
 class LawsuitSerializer(serializers.ModelSerializer):
     region = RegionField(slug_field="code")
+    handler = ResponsibleField()
+    leader = ResponsibleField(required=False, allow_null=True)
     hearings = HearingSerializer(many=True, read_only=True)
 
     class Meta:
@@ -49,6 +65,8 @@ class LawsuitSerializer(serializers.ModelSerializer):
 
 class ReconsiderationSerializer(serializers.ModelSerializer):
     region = RegionField(slug_field="code")
+    handler = ResponsibleField()
+    leader = ResponsibleField(required=False, allow_null=True)
 
     class Meta:
         model = Reconsideration

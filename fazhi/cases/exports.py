@@ -94,3 +94,24 @@ def reconsideration_ledger(cases) -> HttpResponse:
         for case in cases
     )
     return _workbook_response("行政复议案件台账", header, rows, "reconsiderations")
+
+
+def adjudication_ledger(cases) -> HttpResponse:
+    header = ["案号", "类型", "当事人", "申请事项", "申请日期", "受理日期", "听证日期", "裁决日期", "裁决内容", "救济途径告知", "承办人"]  # fmt: skip
+    rows = (
+        [
+            case.case_number,
+            case.get_type_display(),
+            case.parties,
+            case.claim,
+            _date(case.applied_on),
+            _date(case.accepted_on),
+            _date(case.hearing_on),
+            _date(case.decided_on),
+            case.decision,
+            case.remedy_notice,
+            str(case.handler),
+        ]
+        for case in cases
+    )
+    return _workbook_response("行政裁决案件台账", header, rows, "adjudications")

@@ -14,8 +14,9 @@ def _rate(part: int, whole: int) -> Decimal | None:
     return (Decimal(part) * 100 / whole).quantize(Decimal("0.1"))
 
 
-def _list_url(name: str, period) -> str:
-    return f"{reverse(name)}?since={period.start:%Y-%m-%d}&until={period.end:%Y-%m-%d}"
+def _list_url(name: str, period, by: str) -> str:
+    dates = f"since={period.start:%Y-%m-%d}&until={period.end:%Y-%m-%d}"
+    return f"{reverse(name)}?by={by}&{dates}"
 
 
 @metric(
@@ -28,7 +29,9 @@ def _list_url(name: str, period) -> str:
 def lawsuits(region, period):
     records = Lawsuit.objects.in_region(region).in_period(period, "complaint_received_on")
     return Result(
-        value=records.count(), records=records, list_url=_list_url("cases:lawsuits", period)
+        value=records.count(),
+        records=records,
+        list_url=_list_url("cases:lawsuits", period, "received"),
     )
 
 
@@ -47,7 +50,7 @@ def head_in_court_rate(region, period):
     return Result(
         value=_rate(appeared, total),
         records=hearings,
-        list_url=_list_url("cases:lawsuits", period),
+        list_url=_list_url("cases:lawsuits", period, "heard"),
         parts={"hearings": total, "head_appeared": appeared},
     )
 
@@ -65,7 +68,7 @@ def loss_rate(region, period):
     return Result(
         value=_rate(lost, total),
         records=decided,
-        list_url=_list_url("cases:lawsuits", period),
+        list_url=_list_url("cases:lawsuits", period, "decided"),
         parts={"decided": total, "lost": lost},
     )
 
@@ -80,7 +83,9 @@ def loss_rate(region, period):
 def reconsiderations(region, period):
     records = Reconsideration.objects.in_region(region).in_period(period, "received_on")
     return Result(
-        value=records.count(), records=records, list_url=_list_url("cases:reconsiderations", period)
+        value=records.count(),
+        records=records,
+        list_url=_list_url("cases:reconsiderations", period, "received"),
     )
 
 
@@ -97,6 +102,6 @@ def correction_rate(region, period):
     return Result(
         value=_rate(corrected, total),
         records=decided,
-        list_url=_list_url("cases:reconsiderations", period),
+        list_url=_list_url("cases:reconsiderations", period, "decided"),
         parts={"decided": total, "corrected": corrected},
     )

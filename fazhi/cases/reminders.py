@@ -1,12 +1,15 @@
-"""Open statutory deadlines, for the daily digest, the in-app list and the calendar.
+"""Statutory deadlines of cases, for the daily digest, the in-app list and the calendar.
 
-A reminder is a deadline still open on a case: the answer not yet filed, an
+A deadline is open while its step is not done: the answer not yet filed, an
 appeal not yet decided, a reconsideration answer or decision still awaited.
-The digest lists those due within `WINDOW` working days and those overdue.
+The digest lists the open ones due within `WINDOW` working days and the
+overdue ones.
 """
 
 from dataclasses import dataclass
 from datetime import date
+
+from django.db.models import Q
 
 from fazhi.cases.models import AppealChoice, Instance, Lawsuit, Reconsideration
 from fazhi.deadlines import add_working_days
@@ -21,12 +24,14 @@ class Reminder:
     provisional: bool
     case: object
     kind: str  # 行政诉讼 / 行政复议
+    done: bool = False
 
     def overdue(self, today: date) -> bool:
-        return self.due < today
+        return not self.done and self.due < today
 
 
 def _between(queryset, field: str, since: date | None, until: date | None):
+    queryset = queryset.filter(**{f"{field}__isnull": False})
     if since:
         queryset = queryset.filter(**{f"{field}__gte": since})
     if until:
@@ -34,40 +39,61 @@ def _between(queryset, field: str, since: date | None, until: date | None):
     return queryset
 
 
-def open_deadlines(lawsuits, reconsiderations, *, since=None, until=None) -> list[Reminder]:
-    """The open deadlines of the given cases (querysets) due in [since, until], earliest first."""
+def all_deadlines(lawsuits, reconsiderations, *, since=None, until=None) -> list[Reminder]:
+    """Every deadline of the given cases (querysets) due in [since, until],
+    open or done, earliest first."""
     found = []
-    answers = _between(
-        lawsuits.filter(answer_submitted_on__isnull=True), "answer_due", since, until
-    )
-    for case in answers:
+    for case in _between(lawsuits, "answer_due", since, until):
         label = "提交答辩状和证据" if case.stage == Instance.FIRST else "提交二审答辩状"
+        done = case.answer_submitted_on is not None
         found.append(
-            Reminder(label, case.answer_due, case.answer_due_provisional, case, "行政诉讼")
+            Reminder(label, case.answer_due, case.answer_due_provisional, case, "行政诉讼", done)
         )
-    appeals = _between(lawsuits.filter(appeal=AppealChoice.UNDECIDED), "appeal_due", since, until)
-    for case in appeals.filter(appeal_due__isnull=False):
-        found.append(
-            Reminder("决定是否上诉", case.appeal_due, case.appeal_due_provisional, case, "行政诉讼")
-        )
-    replies = reconsiderations.filter(answer_submitted_on__isnull=True)
-    for case in _between(replies, "answer_due", since, until):
-        found.append(
-            Reminder("提出书面答复", case.answer_due, case.answer_due_provisional, case, "行政复议")
-        )
-    pending = reconsiderations.filter(decision_date__isnull=True)
-    for case in _between(pending, "decision_due", since, until):
+    for case in _between(lawsuits, "appeal_due", since, until):
+        done = case.appeal != AppealChoice.UNDECIDED
         found.append(
             Reminder(
-                "复议决定期满", case.decision_due, case.decision_due_provisional, case, "行政复议"
+                "决定是否上诉", case.appeal_due, case.appeal_due_provisional, case, "行政诉讼", done
+            )
+        )
+    for case in _between(reconsiderations, "answer_due", since, until):
+        done = case.answer_submitted_on is not None
+        found.append(
+            Reminder(
+                "提出书面答复", case.answer_due, case.answer_due_provisional, case, "行政复议", done
+            )
+        )
+    for case in _between(reconsiderations, "decision_due", since, until):
+        done = case.decision_date is not None
+        found.append(
+            Reminder(
+                "复议决定期满",
+                case.decision_due,
+                case.decision_due_provisional,
+                case,
+                "行政复议",
+                done,
             )
         )
     return sorted(found, key=lambda r: (r.due, r.kind, r.case.pk))
 
 
+def open_deadlines(lawsuits, reconsiderations, *, since=None, until=None) -> list[Reminder]:
+    """The deadlines still open, due in [since, until]."""
+    lawsuits = lawsuits.filter(
+        Q(answer_submitted_on__isnull=True)
+        | Q(appeal_due__isnull=False, appeal=AppealChoice.UNDECIDED)
+    )
+    reconsiderations = reconsiderations.filter(
+        Q(answer_submitted_on__isnull=True) | Q(decision_date__isnull=True)
+    )
+    found = all_deadlines(lawsuits, reconsiderations, since=since, until=until)
+    return [r for r in found if not r.done]
+
+
 def reminders_for(user, today: date, *, mine: bool = True) -> list[Reminder]:
-    """Deadlines due within WINDOW working days, or overdue, on the cases in the
-    user's scope (with `mine`, only those the user handles or leads)."""
+    """Open deadlines due within WINDOW working days, or overdue, on the cases in
+    the user's scope (with `mine`, only those the user handles or leads)."""
     lawsuits = Lawsuit.objects.for_user(user)
     reconsiderations = Reconsideration.objects.for_user(user)
     if mine:

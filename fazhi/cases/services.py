@@ -47,6 +47,16 @@ def lawsuit_create(*, user, **fields) -> Lawsuit:
     return _save(lawsuit)
 
 
+@transaction.atomic
+def lawsuit_update(*, user, lawsuit: Lawsuit, **fields) -> Lawsuit:
+    """Correct the registered facts; the answer due date follows the receipt date."""
+    for name, value in fields.items():
+        setattr(lawsuit, name, value)
+    ensure_region_in_scope(user, lawsuit.region)
+    _set_answer_due(lawsuit)
+    return _save(lawsuit)
+
+
 def _set_answer_due(lawsuit: Lawsuit) -> None:
     if lawsuit.complaint_received_on:
         deadline = compute_deadline("litigation.answer", lawsuit.complaint_received_on)
@@ -131,6 +141,18 @@ def reconsideration_create(*, user, **fields) -> Reconsideration:
         case.answer_due, case.answer_due_provisional = answer.due, answer.provisional
     if case.accepted_on:
         case.decision_due, case.decision_due_provisional = _decision_due(case)
+    return _save(case)
+
+
+@transaction.atomic
+def reconsideration_update(*, user, case: Reconsideration, **fields) -> Reconsideration:
+    """Correct the registered facts; both due dates follow the dates."""
+    for name, value in fields.items():
+        setattr(case, name, value)
+    ensure_region_in_scope(user, case.region)
+    answer = compute_deadline("reconsideration.answer", case.received_on)
+    case.answer_due, case.answer_due_provisional = answer.due, answer.provisional
+    case.decision_due, case.decision_due_provisional = _decision_due(case)
     return _save(case)
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("lawsuits/export/", litigation.lawsuit_export, name="lawsuit_export"),
     path("lawsuits/new/", litigation.lawsuit_new, name="lawsuit_new"),
     path("lawsuits/<int:pk>/", litigation.lawsuit_detail, name="lawsuit"),
+    path("lawsuits/<int:pk>/edit/", litigation.lawsuit_edit, name="lawsuit_edit"),
     path("lawsuits/<int:pk>/answer/", litigation.lawsuit_answer, name="lawsuit_answer"),
     path("lawsuits/<int:pk>/hearings/", litigation.lawsuit_hearing, name="lawsuit_hearing"),
     path("lawsuits/<int:pk>/decision/", litigation.lawsuit_decide, name="lawsuit_decide"),
@@ -33,6 +34,11 @@ urlpatterns = [
         name="reconsideration",
     ),
     path(
+        "reconsiderations/<int:pk>/edit/",
+        reconsideration.reconsideration_edit,
+        name="reconsideration_edit",
+    ),
+    path(
         "reconsiderations/<int:pk>/answer/",
         reconsideration.reconsideration_answer,
         name="reconsideration_answer",
@@ -48,6 +54,7 @@ urlpatterns = [
         name="reconsideration_decide",
     ),
     path("adjudications/", adjudication.adjudication_list, name="adjudications"),
+    path("adjudications/export/", adjudication.adjudication_export, name="adjudication_export"),
     path("adjudications/new/", adjudication.adjudication_new, name="adjudication_new"),
     path("adjudications/<int:pk>/", adjudication.adjudication_detail, name="adjudication"),
     path(

@@ -52,8 +52,28 @@ def deadline(request):
     return Response(DeadlineSerializer(result).data)
 
 
+class RuleSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    basis = serializers.CharField()
+    length = serializers.IntegerField()
+    unit = serializers.CharField()
+    start_event = serializers.CharField()
+
+
+@extend_schema(responses=RuleSerializer(many=True))
+@api_view(["GET"])
+@permission_classes([permissions.IsAuthenticated])
+def rules(request):
+    """法定期限规则：代码、依据、期限长度与单位、起算事件。"""
+    return Response(RuleSerializer(RULES.values(), many=True).data)
+
+
 def register(router):
     """No viewsets: the one endpoint is in `urlpatterns`."""
 
 
-urlpatterns = [path("deadlines/", deadline, name="deadline-compute")]
+urlpatterns = [
+    path("deadlines/", deadline, name="deadline-compute"),
+    path("deadlines/rules/", rules, name="deadline-rules"),
+]

@@ -17,7 +17,7 @@ provisional.
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from fazhi.deadlines.rules import Unit, get_rule
 from fazhi.deadlines.statutory import statutory_holidays
@@ -114,6 +114,8 @@ def compute_deadline(rule_code: str, start: date, *, length: int | None = None) 
     `UnknownRule` (a KeyError) for an unknown code.
     """
     rule = get_rule(rule_code)
+    if isinstance(start, datetime):
+        start = start.date()
     length = rule.length if length is None else length
     work = WorkCalendar()
     if rule.unit == Unit.WORKING_DAYS:

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -51,7 +52,9 @@ def year_detail(request, year: int):
     can_edit = can(request.user, Capability.REGIONS, edit=True)
     form = HolidayForm()
     if request.method == "POST":
-        if not can_edit or calendar is None:
+        if not can_edit:
+            raise PermissionDenied("只有系统管理员可以修改节假日安排。")
+        if calendar is None:
             return redirect("deadlines:year", year=year)
         form = HolidayForm(request.POST, instance=Holiday(calendar=calendar))
         if form.is_valid():

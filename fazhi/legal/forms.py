@@ -20,6 +20,7 @@ class AdvisorForm(forms.ModelForm):
     class Meta:
         model = Advisor
         fields = ["kind", "name", "firm", "licence_number", "phone", "speciality", "user"]
+        labels = {"phone": "联系电话"}  # EncryptedCharField.formfield drops the verbose name
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,6 +30,12 @@ class AdvisorForm(forms.ModelForm):
         self.fields["user"].queryset = User.objects.filter(
             role=Role.LEGAL_ADVISOR, region__code__startswith=user.scope_region.prefix
         )
+        if self.instance.phone:  # the full number is not put on the page unasked
+            self.initial["phone"] = ""
+            self.fields["phone"].help_text = f"现为 {self.instance.masked_phone}，留空则不修改。"
+
+    def clean_phone(self):
+        return self.cleaned_data["phone"] or self.instance.phone
 
 
 class ContractForm(forms.Form):

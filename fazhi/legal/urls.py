@@ -8,6 +8,7 @@ urlpatterns = [
     path("advisors/", views.advisor_list, name="advisors"),
     path("advisors/new/", views.advisor_create, name="advisor_create"),
     path("advisors/<int:pk>/", views.advisor_detail, name="advisor_detail"),
+    path("advisors/<int:pk>/edit/", views.advisor_edit, name="advisor_edit"),
     path("advisors/<int:pk>/phone/", views.advisor_phone, name="advisor_phone"),
     path("advisors/<int:pk>/contracts/new/", views.contract_add, name="contract_add"),
     path("services/", views.service_list, name="services"),

@@ -58,6 +58,7 @@ class Metric:
     capability: str
     compute: Callable[..., Result]
     description: str = ""
+    do_not_call_in_templates = True  # templates read {{ metric.label }}, never run it
 
     def __call__(self, region, period: Period) -> Result:
         return self.compute(region, period)

@@ -69,4 +69,5 @@ class EncryptedCharField(models.TextField):
     def formfield(self, **kwargs):
         from django import forms
 
-        return forms.CharField(max_length=self.plain_max_length, required=not self.blank, **kwargs)
+        defaults = {"form_class": forms.CharField, "widget": forms.TextInput}
+        return super().formfield(**{**defaults, **kwargs, "max_length": self.plain_max_length})

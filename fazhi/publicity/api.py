@@ -6,6 +6,7 @@ refused with a 400 naming the field; a record outside it answers 404.
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.urls import reverse
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
@@ -179,6 +180,7 @@ class LawUnderstanderSerializer(ModelCleanMixin, serializers.ModelSerializer):
 class ScreenSerializer(ModelCleanMixin, serializers.ModelSerializer):
     region = region_field()
     dark = serializers.SerializerMethodField()
+    display_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Screen
@@ -193,11 +195,17 @@ class ScreenSerializer(ModelCleanMixin, serializers.ModelSerializer):
             "last_seen_at",
             "dark",
             "token",
+            "display_url",
         ]
         read_only_fields = ["last_seen_at", "token"]
 
     def get_dark(self, screen) -> bool:
         return screen.is_dark()
+
+    def get_display_url(self, screen) -> str:
+        return self.context["request"].build_absolute_uri(
+            reverse("publicity:display", args=[screen.token])
+        )
 
 
 class ExamScoreSerializer(ModelCleanMixin, serializers.ModelSerializer):

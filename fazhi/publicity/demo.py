@@ -9,6 +9,7 @@ out together with the household visits of epidemic screening.
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -43,190 +44,36 @@ HOUSEHOLD = [CombinedWork.HOUSEHOLD_VISITS]
 
 # date, title, place, villages, form, concentrated, themes, combined with,
 # organiser, person-times, materials, in the campaign
+# fmt: off
 ACTIVITIES = [
-    (
-        "2020-01-11",
-        "年前赶集日普法集市",
-        "黄水镇农贸市场",
-        ["黄水社区", "万胜坝社区", "七龙社区"],
-        Form.MARKET_DAY,
-        True,
-        ["扫黑除恶", "食品安全"],
-        [],
-        "黄水镇司法所",
-        330,
-        270,
-        False,
-    ),
-    (
-        "2020-02-12",
-        "疫情排查入户送法",
-        "七龙社区、黄连社区各组",
-        ["七龙社区", "黄连社区"],
-        Form.HOUSEHOLD,
-        False,
-        ["疫情防控", "公共安全"],
-        HOUSEHOLD,
-        "黄水镇人民政府",
-        86,
-        42,
-        True,
-    ),
-    (
-        "2020-02-20",
-        "战疫普法进农家",
-        "大风堡村、金花村各组",
-        ["大风堡村", "金花村"],
-        Form.HOUSEHOLD,
-        False,
-        ["疫情防控"],
-        HOUSEHOLD,
-        "黄水镇人民政府",
-        58,
-        30,
-        True,
-    ),
-    (
-        "2020-03-05",
-        "防疫走访宣讲野生动物保护法",
-        "洋洞村、清河村各组",
-        ["洋洞村", "清河村"],
-        Form.HOUSEHOLD,
-        False,
-        ["疫情防控", "公共安全"],
-        HOUSEHOLD,
-        "黄水镇司法所",
-        44,
-        26,
-        True,
-    ),
-    (
-        "2020-03-18",
-        "复工复产法律政策入户讲解",
-        "黄水社区、万胜坝社区",
-        ["黄水社区", "万胜坝社区"],
-        Form.HOUSEHOLD,
-        False,
-        ["疫情防控", "民法典"],
-        HOUSEHOLD,
-        "黄水镇人民政府",
-        92,
-        40,
-        True,
-    ),
-    (
-        "2020-04-14",
-        "国家安全教育日赶集宣传",
-        "黄水镇农贸市场",
-        ["黄水社区", "万胜坝社区", "黄连社区"],
-        Form.MARKET_DAY,
-        True,
-        ["国家安全", "防邪"],
-        [],
-        "石柱县公安局黄水派出所",
-        280,
-        220,
-        False,
-    ),
-    (
-        "2020-06-27",
-        "禁毒宣传赶集日",
-        "黄水镇农贸市场",
-        ["黄水社区", "七龙社区"],
-        Form.MARKET_DAY,
-        True,
-        ["禁毒"],
-        [],
-        "石柱县公安局黄水派出所",
-        265,
-        230,
-        False,
-    ),
-    (
-        "2020-07-15",
-        "脱贫攻坚回头看带法下乡",
-        "金花村、清河村",
-        ["金花村", "清河村"],
-        Form.HOUSEHOLD,
-        False,
-        ["民法典"],
-        [CombinedWork.POVERTY],
-        "黄水镇人民政府",
-        68,
-        35,
-        False,
-    ),
-    (
-        "2020-08-10",
-        "重点人员走访法治谈心",
-        "大风堡村",
-        ["大风堡村"],
-        Form.HOUSEHOLD,
-        False,
-        ["扫黑除恶"],
-        [CombinedWork.KEY_PERSONS],
-        "黄水镇综治中心",
-        24,
-        10,
-        False,
-    ),
-    (
-        "2020-09-21",
-        "民法典赶集日宣讲",
-        "黄水镇农贸市场",
-        ["黄水社区", "万胜坝社区", "七龙社区"],
-        Form.MARKET_DAY,
-        True,
-        ["民法典"],
-        [],
-        "黄水镇司法所",
-        300,
-        245,
-        False,
-    ),
-    (
-        "2020-10-20",
-        "矛盾纠纷排查中的以案释法",
-        "七龙社区贵和工作室",
-        ["七龙社区"],
-        Form.LECTURE,
-        False,
-        ["民法典"],
-        [CombinedWork.DISPUTE_SCREENING],
-        "七龙社区贵和工作室",
-        52,
-        20,
-        False,
-    ),
-    (
-        "2020-11-07",
-        "消防安全赶集日宣传",
-        "黄水镇农贸市场",
-        ["黄水社区", "黄连社区"],
-        Form.MARKET_DAY,
-        True,
-        ["消防安全"],
-        [],
-        "黄水镇人民政府",
-        210,
-        180,
-        False,
-    ),
-    (
-        "2020-12-04",
-        "国家宪法日集中宣传",
-        "黄水镇文化广场",
-        ["黄水社区", "七龙社区", "万胜坝社区", "黄连社区"],
-        Form.THEME_DAY,
-        True,
-        ["宪法"],
-        [],
-        "黄水镇司法所",
-        350,
-        300,
-        False,
-    ),
+    ("2020-01-11", "年前赶集日普法集市", "黄水镇农贸市场", ["黄水社区", "万胜坝社区", "七龙社区"],
+     Form.MARKET_DAY, True, ["扫黑除恶", "食品安全"], [], "黄水镇司法所", 330, 270, False),
+    ("2020-02-12", "疫情排查入户送法", "七龙社区、黄连社区各组", ["七龙社区", "黄连社区"],
+     Form.HOUSEHOLD, False, ["疫情防控", "公共安全"], HOUSEHOLD, "黄水镇人民政府", 86, 42, True),
+    ("2020-02-20", "战疫普法进农家", "大风堡村、金花村各组", ["大风堡村", "金花村"],
+     Form.HOUSEHOLD, False, ["疫情防控"], HOUSEHOLD, "黄水镇人民政府", 58, 30, True),
+    ("2020-03-05", "防疫走访宣讲野生动物保护法", "洋洞村、清河村各组", ["洋洞村", "清河村"],
+     Form.HOUSEHOLD, False, ["疫情防控", "公共安全"], HOUSEHOLD, "黄水镇司法所", 44, 26, True),
+    ("2020-03-18", "复工复产法律政策入户讲解", "黄水社区、万胜坝社区", ["黄水社区", "万胜坝社区"],
+     Form.HOUSEHOLD, False, ["疫情防控", "民法典"], HOUSEHOLD, "黄水镇人民政府", 92, 40, True),
+    ("2020-04-14", "国家安全教育日赶集宣传", "黄水镇农贸市场", ["黄水社区", "万胜坝社区", "黄连社区"],
+     Form.MARKET_DAY, True, ["国家安全", "防邪"], [], "石柱县公安局黄水派出所", 280, 220, False),
+    ("2020-06-27", "禁毒宣传赶集日", "黄水镇农贸市场", ["黄水社区", "七龙社区"],
+     Form.MARKET_DAY, True, ["禁毒"], [], "石柱县公安局黄水派出所", 265, 230, False),
+    ("2020-07-15", "脱贫攻坚回头看带法下乡", "金花村、清河村", ["金花村", "清河村"],
+     Form.HOUSEHOLD, False, ["民法典"], [CombinedWork.POVERTY], "黄水镇人民政府", 68, 35, False),
+    ("2020-08-10", "重点人员走访法治谈心", "大风堡村", ["大风堡村"],
+     Form.HOUSEHOLD, False, ["扫黑除恶"], [CombinedWork.KEY_PERSONS], "黄水镇综治中心", 24, 10, False),
+    ("2020-09-21", "民法典赶集日宣讲", "黄水镇农贸市场", ["黄水社区", "万胜坝社区", "七龙社区"],
+     Form.MARKET_DAY, True, ["民法典"], [], "黄水镇司法所", 300, 245, False),
+    ("2020-10-20", "矛盾纠纷排查中的以案释法", "七龙社区贵和工作室", ["七龙社区"],
+     Form.LECTURE, False, ["民法典"], [CombinedWork.DISPUTE_SCREENING], "七龙社区贵和工作室", 52, 20, False),
+    ("2020-11-07", "消防安全赶集日宣传", "黄水镇农贸市场", ["黄水社区", "黄连社区"],
+     Form.MARKET_DAY, True, ["消防安全"], [], "黄水镇人民政府", 210, 180, False),
+    ("2020-12-04", "国家宪法日集中宣传", "黄水镇文化广场", ["黄水社区", "七龙社区", "万胜坝社区", "黄连社区"],
+     Form.THEME_DAY, True, ["宪法"], [], "黄水镇司法所", 350, 300, False),
 ]
+# fmt: on
 
 SCREENS = {
     "黄水社区": "社区服务中心门口",
@@ -248,41 +95,18 @@ SLOGANS = [
     ("推进法治政府建设，办事依法、遇事找法", "法治政府建设", 7),
 ]
 
-UNDERSTANDERS = {
-    # village: (name, background, phone) …; the two most remote villages are short
-    "黄水社区": [
-        ("向明华", Background.CADRE),
-        ("谭秀英", Background.GRID),
-        ("冉启富", Background.PARTY),
-    ],
-    "七龙社区": [
-        ("马德昌", Background.MEDIATOR),
-        ("秦小芳", Background.GRID),
-        ("刘光荣", Background.ELDERS),
-    ],
-    "黄连社区": [
-        ("陈永贵", Background.CADRE),
-        ("黄春梅", Background.PARTY),
-        ("谭家兴", Background.GRID),
-    ],
-    "万胜坝社区": [
-        ("崔玉兰", Background.MEDIATOR),
-        ("向国强", Background.CADRE),
-        ("冉德胜", Background.ELDERS),
-    ],
+# fmt: off
+UNDERSTANDERS = {  # the two most remote villages are short of the three a village needs
+    "黄水社区": [("向明华", Background.CADRE), ("谭秀英", Background.GRID), ("冉启富", Background.PARTY)],
+    "七龙社区": [("马德昌", Background.MEDIATOR), ("秦小芳", Background.GRID), ("刘光荣", Background.ELDERS)],
+    "黄连社区": [("陈永贵", Background.CADRE), ("黄春梅", Background.PARTY), ("谭家兴", Background.GRID)],
+    "万胜坝社区": [("崔玉兰", Background.MEDIATOR), ("向国强", Background.CADRE), ("冉德胜", Background.ELDERS)],
     "大风堡村": [("马林", Background.CADRE), ("秦德才", Background.PARTY)],
-    "金花村": [
-        ("刘玉梅", Background.GRID),
-        ("谭志高", Background.MEDIATOR),
-        ("向秀珍", Background.ELDERS),
-    ],
+    "金花村": [("刘玉梅", Background.GRID), ("谭志高", Background.MEDIATOR), ("向秀珍", Background.ELDERS)],
     "洋洞村": [("冉光明", Background.CADRE), ("黄德富", Background.GRID)],
-    "清河村": [
-        ("陈桂芳", Background.PARTY),
-        ("马志强", Background.CADRE),
-        ("秦明亮", Background.GRID),
-    ],
+    "清河村": [("陈桂芳", Background.PARTY), ("马志强", Background.CADRE), ("秦明亮", Background.GRID)],
 }
+# fmt: on
 
 CADRES = [
     ("马镇长", "镇长"),
@@ -312,36 +136,63 @@ def _save(record):
     return record
 
 
+class Row(NamedTuple):
+    day: str
+    title: str
+    place: str
+    villages: list
+    form: str
+    concentrated: bool
+    themes: list
+    combined: list
+    organiser: str
+    person_times: int
+    materials: int
+    in_campaign: bool
+
+
 @demo_step(order=60)
 def publicity(context):
     town = context.town or Region.objects.get(code="500240105000")
     villages = {v.name: v for v in Region.objects.villages().under(town.prefix)}
-    organisations = {
-        o.name: o for o in Organisation.objects.filter(region__code__startswith=town.prefix)
-    }
-    themes = {t.name: t for t in Theme.objects.all()}
-
     key_dates_add_defaults(user=None, town=town)
     MarketDayRule.objects.get_or_create(region=town, defaults={"last_digits": "1,4,7"})
     Targets.objects.get_or_create(region=town)
+    _responsibility_lists(town)
+    created = _activities(town, villages)
+    _screens(town, villages)
+    _law_understanders(villages)
+    _cadre_study(town)
+    context.say(
+        f"普法宣传：{len(ACTIVITIES)} 次2020年活动（新建 {created} 次）、专项“{CAMPAIGN}”、"
+        f"{len(SCREENS)} 块LED屏、法律明白人和干部学法记录"
+    )
 
-    for unit in units_without_list(
-        Organisation.objects.filter(region__code__startswith=town.prefix), 2020
-    ):
+
+def _responsibility_lists(town):
+    units = Organisation.objects.filter(region__code__startswith=town.prefix)
+    for unit in units_without_list(units, 2020):
+        at_town = unit.region == town
         _save(
             ResponsibilityList(
                 region=unit.region,
                 organisation=unit,
                 year=2020,
                 laws="宪法、民法典及本单位执行的法律法规"
-                if unit.region == town
+                if at_town
                 else "宪法、民法典、村民委员会组织法、人民调解法",
-                audience="辖区群众、本单位工作人员" if unit.region == town else "本村（社区）居民",
+                audience="辖区群众、本单位工作人员" if at_town else "本村（社区）居民",
                 methods="赶集日宣传、入户走访、LED屏滚动播放",
                 frequency="每季度不少于1次",
             )
         )
 
+
+def _activities(town, villages) -> int:
+    organisations = {
+        o.name: o for o in Organisation.objects.filter(region__code__startswith=town.prefix)
+    }
+    themes = {t.name: t for t in Theme.objects.all()}
     campaign, _ = Campaign.objects.get_or_create(
         region=town,
         name=CAMPAIGN,
@@ -351,55 +202,45 @@ def publicity(context):
             "description": "疫情防控各阶段入户排查时一并开展普法。",
         },
     )
-
     created = 0
-    for (
-        day,
-        title,
-        place,
-        reached,
-        form,
-        concentrated,
-        theme_names,
-        combined,
-        organiser,
-        person_times,
-        materials,
-        in_campaign,
-    ) in ACTIVITIES:
-        if Activity.objects.filter(
-            region__code__startswith=town.prefix, date=_date(day), title=title
-        ).exists():
+    for row in map(Row._make, ACTIVITIES):
+        existing = Activity.objects.filter(region__code__startswith=town.prefix)
+        if existing.filter(date=_date(row.day), title=row.title).exists():
             continue
-        only = [villages[name] for name in reached]
+        reached = [villages[name] for name in row.villages]
+        # a village's own unit records in its village; the town's units in the town
+        own_village = len(reached) == 1 and row.organiser.startswith(reached[0].name)
         activity = _save(
             Activity(
-                region=only[0] if len(only) == 1 and organiser.startswith(only[0].name) else town,
-                title=title,
-                date=_date(day),
-                place=place,
-                form=form,
-                concentrated=concentrated,
-                combined_with=list(combined),
-                organiser=organisations.get(organiser),
-                person_times=person_times,
-                materials=materials,
-                campaign=campaign if in_campaign else None,
+                region=reached[0] if own_village else town,
+                title=row.title,
+                date=_date(row.day),
+                place=row.place,
+                form=row.form,
+                concentrated=row.concentrated,
+                combined_with=list(row.combined),
+                organiser=organisations.get(row.organiser),
+                person_times=row.person_times,
+                materials=row.materials,
+                campaign=campaign if row.in_campaign else None,
                 status=Status.HELD,
             )
         )
-        activity.villages.set(only)
-        activity.themes.set([themes[name] for name in theme_names])
+        activity.villages.set(reached)
+        activity.themes.set([themes[name] for name in row.themes])
         created += 1
     _plan_next_constitution_day(town, villages, organisations, themes)
+    return created
 
+
+def _screens(town, villages):
+    themes = {t.name: t for t in Theme.objects.all()}
     for name, location in SCREENS.items():
         Screen.objects.get_or_create(
             region=villages[name],
             name=f"{name}LED屏",
             defaults={"location": location, "installed_on": date(2019, 10, 1)},
         )
-    today = timezone.localdate()
     for text, theme, priority in SLOGANS:
         ScreenContent.objects.get_or_create(
             region=town,
@@ -407,20 +248,15 @@ def publicity(context):
             defaults={
                 "theme": themes.get(theme),
                 "start_date": date(2020, 1, 1),
+                # the epidemic slogan ran through 2020 only; the rest are standing
+                "end_date": date(2020, 12, 31) if theme == "疫情防控" else None,
                 "priority": priority,
             },
         )
     ScreenContent.objects.get_or_create(
         region=villages["七龙社区"],
         text="七龙社区贵和工作室：有事好商量，调解不收费",
-        defaults={"start_date": today - timedelta(days=30), "priority": 6},
-    )
-
-    _law_understanders(villages)
-    _cadre_study(town)
-    context.say(
-        f"普法宣传：{len(ACTIVITIES)} 次2020年活动（新建 {created} 次）、专项“{CAMPAIGN}”、"
-        f"{len(SCREENS)} 块LED屏、法律明白人和干部学法记录"
+        defaults={"start_date": timezone.localdate() - timedelta(days=30), "priority": 6},
     )
 
 

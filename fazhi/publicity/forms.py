@@ -2,7 +2,7 @@
 
 from django import forms
 
-from fazhi.attachments.forms import MultipleAttachmentField
+from fazhi.attachments.forms import MultipleAttachmentField, MultipleFileInput
 from fazhi.publicity.models import (
     RESPONSIBLE_KINDS,
     Activity,
@@ -64,7 +64,11 @@ class ActivityForm(ScopedForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    photos = MultipleAttachmentField(label="活动照片", required=False)
+    photos = MultipleAttachmentField(
+        label="活动照片",
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": "image/*"}),  # a phone offers its camera
+    )
     sign_in_sheets = MultipleAttachmentField(label="签到表", required=False)
 
     class Meta:
@@ -173,7 +177,6 @@ class TrainingForm(ScopedForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["attendees"].queryset = LawUnderstander.objects.for_user(user).active()
-        self.fields["attendees"].widget.choices = self.fields["attendees"].choices
 
 
 class ScreenForm(ScopedForm):
@@ -204,7 +207,6 @@ class StudySessionForm(ScopedForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["attendees"].queryset = Cadre.objects.for_user(user).filter(active=True)
-        self.fields["attendees"].widget.choices = self.fields["attendees"].choices
 
 
 class ExamForm(ScopedForm):

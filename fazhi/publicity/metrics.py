@@ -90,7 +90,7 @@ def led_villages(region, period):
     return Result(
         value=len(villages),
         records=records,
-        list_url=_url("screen_list", region, status="working"),
+        list_url=_url("screen_list", region, status="working", until=period.end.isoformat()),
         parts={"villages": villages},
     )
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.cases.models.common import CaseBase
 
@@ -128,14 +129,8 @@ class Appearance(models.TextChoices):
 HEAD_APPEARED = [Appearance.HEAD, Appearance.DEPUTY, Appearance.IN_CHARGE]
 
 
-class HearingQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from fazhi.cases.models import Lawsuit
-
-        return self.filter(lawsuit__in=Lawsuit.objects.for_user(user))
-
-    def in_region(self, region):
-        return self.filter(lawsuit__region__code__startswith=region.prefix)
+class HearingQuerySet(ScopedQuerySet):
+    scope_region = "lawsuit__region"
 
     def head_appeared(self):
         return self.filter(appearance__in=HEAD_APPEARED)

@@ -50,3 +50,16 @@ def test_a_decision_with_its_remedy_notice_is_issued(client, cast, adjudication)
 def test_the_village_cadre_has_no_access_to_cases(client, cast, adjudication):
     client.force_login(cast.cadre)
     assert client.get("/cases/adjudications/").status_code == 403
+
+
+def test_the_adjudication_ledger_lists_the_filtered_cases(client, cast, adjudication):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    client.force_login(cast.officer)
+    content = client.get("/cases/adjudications/export/?year=2025").content
+    rows = list(load_workbook(BytesIO(content)).active.iter_rows(values_only=True))
+    assert [row[:2] for row in rows[1:]] == [("黄水府裁〔2025〕1号", "林地权属争议")]
+    content = client.get("/cases/adjudications/export/?year=2024").content
+    assert len(list(load_workbook(BytesIO(content)).active.iter_rows())) == 1

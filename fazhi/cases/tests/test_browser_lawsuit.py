@@ -1,6 +1,6 @@
 """In a real browser: the officer follows a lawsuit from receipt to the appeal deadline."""
 
-from fazhi.cases.tests.conftest import browser_login
+from conftest import browser_login
 
 
 def test_the_officer_follows_a_lawsuit_from_receipt_to_appeal_deadline(

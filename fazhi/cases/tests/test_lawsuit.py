@@ -167,3 +167,24 @@ def test_a_case_of_another_town_answers_404(client, cast):
         ).status_code
         == 404
     )
+
+
+def test_correcting_the_receipt_date_moves_the_answer_due_date(client, cast):
+    case = lawsuit(cast, complaint_received_on=date(2020, 9, 20))
+    client.force_login(cast.officer)
+    response = client.post(
+        f"/cases/lawsuits/{case.pk}/edit/",
+        {
+            "region": cast.town.pk,
+            "case_number": case.case_number,
+            "court": case.court,
+            "plaintiffs": case.plaintiffs,
+            "cause": case.cause,
+            "contested_act": case.contested_act,
+            "complaint_received_on": "2020-11-02",
+            "handler": cast.officer.pk,
+        },
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.answer_due, case.leader) == (date(2020, 11, 17), None)

@@ -57,3 +57,29 @@ def test_a_village_scope_does_not_count_the_town_cases(cast):
     lawsuit(cast)
     assert compute("cases.lawsuits", cast.qilong, YEAR).value == 0
     assert compute("cases.lawsuits", cast.town, YEAR).value == 1
+
+
+def test_the_loss_rate_links_to_exactly_the_decided_cases(client, cast):
+    services.lawsuit_decide(
+        lawsuit=lawsuit(cast, case_number="已判", complaint_received_on=date(2019, 12, 2)),
+        decision_kind="judgment",
+        decision_date=date(2020, 3, 2),
+        served_on=date(2020, 3, 3),
+        outcome="revoked",
+    )
+    lawsuit(cast, case_number="未判")
+    result = compute("cases.loss_rate", cast.town, YEAR)
+    client.force_login(cast.officer)
+    page = client.get(result.list_url)
+    assert [case.case_number for case in page.context["page"]] == ["已判"]
+
+
+def test_the_head_in_court_rate_links_to_the_cases_heard(client, cast):
+    case = lawsuit(cast, case_number="开过庭")
+    _hearing(case, "head", head_name="镇长")
+    _hearing(case, "deputy", head_name="副镇长")
+    lawsuit(cast, case_number="未开庭")
+    result = compute("cases.head_in_court_rate", cast.town, YEAR)
+    client.force_login(cast.officer)
+    page = client.get(result.list_url)
+    assert [case.case_number for case in page.context["page"]] == ["开过庭"]

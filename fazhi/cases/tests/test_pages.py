@@ -76,6 +76,9 @@ def test_the_calendar_shows_hearings_and_deadlines_of_the_month(client, cast):
     page = client.get("/cases/calendar/?month=2020-10").content.decode()
     assert "开庭 （2020）渝0240行初1号" in page
     assert "提交答辩状和证据 （2020）渝0240行初1号" in page
+    services.lawsuit_record_answer(lawsuit=case, submitted_on=date(2020, 9, 30))
+    page = client.get("/cases/calendar/?month=2020-10").content.decode()
+    assert "已办" in page
 
 
 def test_the_leader_reads_but_cannot_register(client, cast):
@@ -145,3 +148,22 @@ def test_the_api_refuses_the_leader_a_write(client, cast):
         client.post("/api/v1/cases/lawsuits/", {}, content_type="application/json").status_code
         == 403
     )
+
+
+def test_the_api_refuses_a_handler_outside_the_town(client, cast):
+    client.force_login(cast.officer)
+    response = client.post(
+        "/api/v1/cases/lawsuits/",
+        {
+            "region": cast.town.code,
+            "case_number": "API案",
+            "court": "县法院",
+            "plaintiffs": "丁",
+            "cause": "行政处罚",
+            "contested_act": "罚款",
+            "complaint_received_on": "2020-09-20",
+            "handler": cast.cadre.pk,
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400 and "handler" in response.json()

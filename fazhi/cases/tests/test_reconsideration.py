@@ -70,3 +70,24 @@ def test_a_copy_received_before_acceptance_is_refused(cast):
         reconsideration(cast, accepted_on=date(2025, 1, 20), received_on=date(2025, 1, 10))
     assert "received_on" in error.value.message_dict
     assert not Reconsideration.objects.exists()
+
+
+def test_a_correction_that_breaks_a_date_rule_is_refused(client, cast):
+    case = reconsideration(cast)
+    client.force_login(cast.officer)
+    response = client.post(
+        f"/cases/reconsiderations/{case.pk}/edit/",
+        {
+            "region": cast.town.pk,
+            "case_number": case.case_number,
+            "applicant": case.applicant,
+            "organ": case.organ,
+            "contested_act": case.contested_act,
+            "accepted_on": "2025-01-20",
+            "received_on": "2025-01-02",
+            "handler": cast.officer.pk,
+        },
+    )
+    assert "收到申请书副本的日期不能早于复议机关受理日期" in response.content.decode()
+    case.refresh_from_db()
+    assert case.received_on == date(2025, 1, 22)

@@ -6,6 +6,7 @@ from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.cases import services
+from fazhi.cases.exports import adjudication_ledger
 from fazhi.cases.forms import AdjudicationForm, AdjudicationIssueForm, AdjudicationProgressForm
 from fazhi.cases.models import Adjudication
 from fazhi.cases.views.common import filter_cases, paginate, run_service
@@ -13,12 +14,25 @@ from fazhi.cases.views.common import filter_cases, paginate, run_service
 CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政裁决", "/cases/adjudications/")]
 
 
+def _cases(request):
+    queryset = Adjudication.objects.for_user(request.user).select_related("region", "handler")
+    return filter_cases(
+        queryset,
+        request.GET,
+        dates={"applied": ("applied_on", "申请日期"), "decided": ("decided_on", "裁决日期")},
+        search=["case_number", "parties", "claim"],
+    )
+
+
+@capability_required(Capability.CASES)
+def adjudication_export(request):
+    cases, _ = _cases(request)
+    return adjudication_ledger(cases)
+
+
 @capability_required(Capability.CASES)
 def adjudication_list(request):
-    queryset = Adjudication.objects.for_user(request.user).select_related("region", "handler")
-    cases, filters = filter_cases(
-        queryset, request.GET, date_field="applied_on", search=["case_number", "parties", "claim"]
-    )
+    cases, filters = _cases(request)
     context = {
         "page": paginate(request, cases),
         "filters": filters,

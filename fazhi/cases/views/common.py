@@ -32,9 +32,18 @@ def _date(value: str) -> date | None:
         return None
 
 
-def filter_cases(queryset, params, *, date_field: str, search: list[str]):
-    """The list filters: a search word, a year or a date range, and the status."""
-    filters = {"q": params.get("q", "").strip(), "year": params.get("year", "")}
+def filter_cases(queryset, params, *, dates: dict[str, tuple[str, str]], search: list[str]):
+    """The list filters: a search word, and a year or a date range on one of
+    the case's dates (`dates`: key → (field, label); the first is the default,
+    `?by=key` picks another, as the metrics' list links do)."""
+    by = params.get("by") if params.get("by") in dates else next(iter(dates))
+    date_field = dates[by][0]
+    filters = {
+        "q": params.get("q", "").strip(),
+        "year": params.get("year", ""),
+        "by": by,
+        "by_choices": [(key, label) for key, (_, label) in dates.items()],
+    }
     if filters["q"]:
         condition = Q()
         for field in search:
@@ -49,6 +58,8 @@ def filter_cases(queryset, params, *, date_field: str, search: list[str]):
     if until:
         queryset = queryset.filter(**{f"{date_field}__lte": until})
         filters["until"] = until
+    if "__" in date_field:  # a date on related rows (hearings): one row per case
+        queryset = queryset.distinct()
     return queryset, filters
 
 

@@ -26,7 +26,11 @@ def _lawsuits(request):
     return filter_cases(
         queryset,
         request.GET,
-        date_field="complaint_received_on",
+        dates={
+            "received": ("complaint_received_on", "收到起诉状日期"),
+            "decided": ("decision_date", "裁判日期"),
+            "heard": ("hearings__date", "开庭日期"),
+        },
         search=["case_number", "plaintiffs", "cause", "court"],
     )
 
@@ -59,6 +63,24 @@ def lawsuit_new(request):
             return redirect(lawsuit)
     context = {"form": form, "title": "登记行政诉讼案件", "breadcrumbs": [*CRUMBS, ("登记", None)]}
     return render(request, "cases/case_form.html", context)
+
+
+@capability_required(Capability.CASES, edit=True)
+def lawsuit_edit(request, pk: int):
+    lawsuit = get_for_user_or_404(Lawsuit, request.user, pk=pk)
+    form = LawsuitForm(
+        request.POST or None, user=request.user, instance=Lawsuit.objects.get(pk=lawsuit.pk)
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        if run_service(form, services.lawsuit_update, user=request.user, lawsuit=lawsuit, **fields):
+            messages.success(request, "已保存。")
+            return redirect(lawsuit)
+    title = f"修改 {lawsuit.case_number}"
+    crumbs = [*CRUMBS, (lawsuit.case_number, lawsuit.get_absolute_url()), ("修改", None)]
+    return render(
+        request, "cases/case_form.html", {"form": form, "title": title, "breadcrumbs": crumbs}
+    )
 
 
 @capability_required(Capability.CASES)

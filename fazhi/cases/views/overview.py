@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability
-from fazhi.cases.models import Hearing, Lawsuit, Reconsideration
-from fazhi.cases.reminders import WINDOW, open_deadlines, reminders_for
+from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
+from fazhi.cases.reminders import WINDOW, all_deadlines, reminders_for
 from fazhi.metrics import Period, compute, get
 
 METRICS = [
@@ -67,7 +67,7 @@ def calendar_view(request):
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     events: dict[date, list] = {}
     lawsuits = Lawsuit.objects.for_user(request.user)
-    hearings = Hearing.objects.filter(lawsuit__in=lawsuits, date__gte=first, date__lte=last)
+    hearings = Hearing.objects.for_user(request.user).filter(date__gte=first, date__lte=last)
     for hearing in hearings.select_related("lawsuit"):
         events.setdefault(hearing.date, []).append(
             {
@@ -76,13 +76,25 @@ def calendar_view(request):
                 "kind": "hearing",
             }
         )
+    adjudications = Adjudication.objects.for_user(request.user).filter(
+        hearing_on__gte=first, hearing_on__lte=last
+    )
+    for case in adjudications:
+        events.setdefault(case.hearing_on, []).append(
+            {
+                "label": f"裁决听证 {case.case_number}",
+                "url": case.get_absolute_url(),
+                "kind": "hearing",
+            }
+        )
     reconsiderations = Reconsideration.objects.for_user(request.user)
-    for r in open_deadlines(lawsuits, reconsiderations, since=first, until=last):
+    for r in all_deadlines(lawsuits, reconsiderations, since=first, until=last):
+        kind = "done" if r.done else "overdue" if r.overdue(today) else "deadline"
         events.setdefault(r.due, []).append(
             {
                 "label": f"{r.label} {r.case.case_number}",
                 "url": r.case.get_absolute_url(),
-                "kind": "overdue" if r.overdue(today) else "deadline",
+                "kind": kind,
                 "provisional": r.provisional,
             }
         )

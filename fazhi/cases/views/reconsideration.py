@@ -24,7 +24,10 @@ def _cases(request):
     return filter_cases(
         queryset,
         request.GET,
-        date_field="received_on",
+        dates={
+            "received": ("received_on", "收到申请书副本日期"),
+            "decided": ("decision_date", "复议决定日期"),
+        },
         search=["case_number", "applicant", "organ", "contested_act"],
     )
 
@@ -63,6 +66,26 @@ def reconsideration_new(request):
             return redirect(case)
     context = {"form": form, "title": "登记行政复议案件", "breadcrumbs": [*CRUMBS, ("登记", None)]}
     return render(request, "cases/case_form.html", context)
+
+
+@capability_required(Capability.CASES, edit=True)
+def reconsideration_edit(request, pk: int):
+    case = get_for_user_or_404(Reconsideration, request.user, pk=pk)
+    form = ReconsiderationForm(
+        request.POST or None, user=request.user, instance=Reconsideration.objects.get(pk=case.pk)
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        if run_service(
+            form, services.reconsideration_update, user=request.user, case=case, **fields
+        ):
+            messages.success(request, "已保存。")
+            return redirect(case)
+    title = f"修改 {case.case_number}"
+    crumbs = [*CRUMBS, (case.case_number, case.get_absolute_url()), ("修改", None)]
+    return render(
+        request, "cases/case_form.html", {"form": form, "title": title, "breadcrumbs": crumbs}
+    )
 
 
 @capability_required(Capability.CASES)

@@ -178,3 +178,31 @@ def test_the_provisional_lunar_and_solar_term_dates_agree_with_chinese_calendar(
         date(2025, 1, 30),
         date(2025, 1, 31),
     ]
+
+
+def test_a_datetime_start_counts_as_its_date():
+    from datetime import datetime
+
+    assert compute_deadline("litigation.answer", datetime(2020, 9, 20, 16, 30)).due == date(
+        2020, 10, 9
+    )
+
+
+def test_the_acceptance_review_counts_5_working_days_across_national_day():
+    # 09-29, 09-30, 10-09, 10-10 (make-up Saturday), 10-12
+    deadline = compute_deadline("reconsideration.accept_review", date(2020, 9, 28))
+    assert (deadline.due, deadline.working_days) == (date(2020, 10, 12), True)
+
+
+def test_judicial_confirmation_ending_in_the_spring_festival_moves_past_it():
+    # 2021-01-15 + 30 days = 02-14, holiday 02-11..02-17
+    deadline = compute_deadline("mediation.judicial_confirmation", date(2021, 1, 15))
+    assert deadline.due == date(2021, 2, 18)
+    assert deadline.basis == "《中华人民共和国人民调解法》第三十三条"
+
+
+def test_a_provisional_working_day_period_skips_the_statutory_spring_festival():
+    # 2027: 02-05 (除夕, Fri) .. 02-08 (初三, Mon) off, no make-up days known
+    deadline = compute_deadline("reconsideration.answer", date(2027, 2, 1))
+    # 02-02, 03, 04, 09, 10, 11, 12, 15, 16, 17
+    assert (deadline.due, deadline.provisional) == (date(2027, 2, 17), True)

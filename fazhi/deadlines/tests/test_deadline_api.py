@@ -40,3 +40,10 @@ def test_a_bad_date_answers_400_naming_the_start(client, cast):
 def test_it_requires_a_login(client):
     response = client.get("/api/v1/deadlines/?rule=litigation.answer&start=2025-01-22")
     assert response.status_code in (401, 403)
+
+
+def test_it_lists_the_rules(client, cast):
+    client.force_login(cast.mediator)
+    rules = {rule["code"]: rule for rule in client.get("/api/v1/deadlines/rules/").json()}
+    assert rules["disclosure_request.reply"]["unit"] == "working_days"
+    assert rules["mediation.conclude"]["basis"] == "《人民调解工作若干规定》第三十三条"

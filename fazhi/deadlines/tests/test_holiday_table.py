@@ -49,7 +49,8 @@ def test_the_officer_may_read_but_not_edit_the_holiday_table(client, cast):
     client.force_login(cast.officer)
     assert client.get("/deadlines/?rule=litigation.answer&start=2027-01-21").status_code == 200
     assert client.post("/deadlines/years/add/", {"year": 2027}).status_code == 403
-    client.post("/deadlines/years/2026/", {"date": "2026-03-02", "name": "x"})
+    response = client.post("/deadlines/years/2026/", {"date": "2026-03-02", "name": "x"})
+    assert response.status_code == 403
     assert not Holiday.objects.filter(date=date(2026, 3, 2)).exists()
 
 

@@ -1,6 +1,6 @@
 """Legal advisors and public lawyers, their engagement contracts and service log."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -79,6 +79,10 @@ class ContractQuerySet(ScopedQuerySet):
 
     def overlapping(self, period):
         return self.filter(start__lte=period.end, end__gte=period.start)
+
+    def reaching_alert_on(self, day: date):
+        """Contracts that are exactly 60, 30 or 7 days from their end on `day`."""
+        return self.filter(end__in=[day + timedelta(days=n) for n in EXPIRY_ALERT_DAYS])
 
 
 class Contract(models.Model):

@@ -1,6 +1,7 @@
 from fazhi.legal.views.advisors import (
     advisor_create,
     advisor_detail,
+    advisor_edit,
     advisor_list,
     advisor_phone,
     contract_add,
@@ -31,6 +32,7 @@ from fazhi.legal.views.reviews import (
 __all__ = [
     "advisor_create",
     "advisor_detail",
+    "advisor_edit",
     "advisor_list",
     "advisor_phone",
     "catalogue_create",

@@ -37,8 +37,10 @@ CRUMB = ("法律顾问与重大决策", "/legal/")
 @capability_required(Capability.LEGAL)
 def index(request):
     user, day = request.user, today()
-    if user.role == Role.LEGAL_ADVISOR:
-        return redirect("legal:reviews")
+    if user.role == Role.LEGAL_ADVISOR:  # their whole capability is the requests sent to them
+        from fazhi.legal.views.reviews import review_list
+
+        return review_list(request)
     valid = list(Contract.objects.for_user(user).select_related("advisor").valid_on(day))
     alerts = [
         {"contract": c, "threshold": c.alert(day), "left": c.days_left(day)}
@@ -85,19 +87,29 @@ def advisor_list(request):
 
 @office_required(edit=True)
 def advisor_create(request):
-    form = AdvisorForm(request.POST or None, user=request.user)
+    return _advisor_form(request, None)
+
+
+@office_required(edit=True)
+def advisor_edit(request, pk: int):
+    return _advisor_form(request, get_for_user_or_404(Advisor, request.user, pk=pk))
+
+
+def _advisor_form(request, advisor):
+    form = AdvisorForm(request.POST or None, instance=advisor, user=request.user)
     if request.method == "POST" and form.is_valid():
         advisor = form.save(commit=False)
-        advisor.region = request.user.scope_region
+        advisor.region = advisor.region if advisor.region_id else request.user.scope_region
         ensure_region_in_scope(request.user, advisor.region)
         advisor.full_clean()
         advisor.save()
-        messages.success(request, f"已登记法律顾问 {advisor.name}。")
+        messages.success(request, f"已保存法律顾问 {advisor.name}。")
         return redirect("legal:advisor_detail", pk=advisor.pk)
+    title = f"修改法律顾问：{advisor.name}" if advisor else "登记法律顾问"
     return render(
         request,
         "legal/form.html",
-        {"form": form, "title": "登记法律顾问", "breadcrumbs": [CRUMB, ("登记法律顾问", None)]},
+        {"form": form, "title": title, "breadcrumbs": [CRUMB, (title, None)]},
     )
 
 

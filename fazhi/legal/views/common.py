@@ -6,10 +6,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
 
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, Role
+from fazhi.exports import xlsx_response
 
 PAGE_SIZE = 20
 
@@ -44,26 +44,8 @@ def show_errors(form, error: ValidationError) -> None:
 
 
 def excel_response(filename: str, headers: list[str], rows) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(list(row))
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
     stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = (
-        f"attachment; filename*=UTF-8''{_quote(f'{filename}-{stamp}.xlsx')}"
-    )
-    workbook.save(response)
-    return response
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)
+    return xlsx_response(f"{filename}-{stamp}", filename, headers, rows)
 
 
 def year_param(request, default: int | None = None) -> int | None:

@@ -1,11 +1,10 @@
 """Publicity activities, the themes and campaigns they belong to, and the
 谁执法谁普法 responsibility lists of the units that hold them."""
 
-from datetime import date
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
@@ -163,7 +162,7 @@ class Activity(models.Model):
             raise ValidationError(
                 {"combined_with": f"未知的结合工作：{'、'.join(sorted(unknown))}。"}
             )
-        if self.status == Status.HELD and self.date and self.date > date.today():
+        if self.status == Status.HELD and self.date and self.date > timezone.localdate():
             raise ValidationError({"date": "尚未到来的活动请登记为“计划”，开展后再确认。"})
 
     @property

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from fazhi.publicity.models import KeyDate, MarketDayRule
+from fazhi.publicity.models import KeyDate, MarketDayRule, Theme
 from fazhi.publicity.services import key_dates_add_defaults
 from fazhi.publicity.views.calendar import occasions
 
@@ -35,6 +35,18 @@ def test_each_key_date_shows_the_activities_held_for_it(cast, client):
     constitution = key_days["12·4 国家宪法日（宪法宣传周）"]
     assert [a.title for a in constitution.activities] == ["宪法宣传周进社区"]
     assert key_days["6·26 国际禁毒日"].activities == []
+
+
+def test_a_market_day_next_to_a_key_date_on_its_theme_counts_for_it(cast, client):
+    key_dates_add_defaults(user=cast.officer, town=cast.town)
+    drugs = activity(cast.town, title="禁毒赶集日", date=date(2020, 6, 27))
+    drugs.themes.set([Theme.objects.get(name="禁毒")])
+    activity(cast.town, title="别的主题", date=date(2020, 6, 28))
+    client.force_login(cast.officer)
+    key_days = {
+        d.label: d for d in client.get("/publicity/calendar/?year=2020").context["key_days"]
+    }
+    assert [a.title for a in key_days["6·26 国际禁毒日"].activities] == ["禁毒赶集日"]
 
 
 def test_adding_the_defaults_twice_adds_nothing(cast):

@@ -79,3 +79,15 @@ def test_loading_the_demo_twice_adds_nothing(demo):
     before = Activity.objects.count()
     load_demo(demo)
     assert Activity.objects.count() == before
+
+
+def test_the_led_metric_links_to_exactly_its_screens(demo, client):
+    from fazhi.publicity.models import Screen
+
+    Screen.objects.create(
+        region=demo.qilong, name="2021年新装", location="广场", installed_on="2021-03-01"
+    )
+    client.force_login(demo.officer)
+    result = metrics.compute("publicity.led_villages", demo.town, YEAR)
+    rows = client.get(result.list_url).context["rows"]
+    assert {screen.pk for screen, _ in rows} == set(result.records.values_list("pk", flat=True))

@@ -36,12 +36,13 @@ def demo(cast):
     return cast
 
 
-@pytest.mark.parametrize("who", ["officer", "cadre", "leader"])
+@pytest.mark.parametrize("who", ["officer", "cadre", "leader", "county_admin"])
 def test_every_page_opens(demo, client, who):
     client.force_login(getattr(demo, who))
     for url in PAGES:
         status = client.get(url).status_code
-        expected = 403 if who == "leader" and ("/new/" in url) else 200
+        read_only = who in ("leader", "county_admin")
+        expected = 403 if read_only and "/new/" in url else 200
         assert status == expected, (url, status)
 
 
@@ -75,3 +76,15 @@ def test_the_roster_masks_phone_numbers(demo, client):
     body = client.get("/publicity/understanders/").content.decode()
     assert person.name in body
     assert person.phone not in body and person.masked_phone in body
+
+
+def test_the_coverage_page_carries_the_reports_2020_figures(demo, client):
+    client.force_login(demo.officer)
+    body = client.get("/publicity/coverage/?year=2020").content.decode()
+    for figure in (
+        "集中普法宣传活动 <strong>6</strong>",
+        "<strong>2159</strong>",
+        "<strong>1648</strong>",
+    ):
+        assert figure in body
+    assert "LED屏正常播放的村（社区） <strong>8</strong>" in body

@@ -9,7 +9,8 @@ from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.attachments.models import Attachment
-from fazhi.publicity.exports import activities_workbook, xlsx_response
+from fazhi.exports import xlsx_response
+from fazhi.publicity.exports import HEADERS, activity_rows
 from fazhi.publicity.filters import ActivityFilter
 from fazhi.publicity.forms import ActivityConfirmForm, ActivityForm
 from fazhi.publicity.models import Activity
@@ -25,7 +26,7 @@ def activity_list(request):
         request=request,
     )
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(activities_workbook(activities.qs), "普法活动.xlsx")
+        return xlsx_response("普法活动", "普法活动", HEADERS, activity_rows(activities.qs))
     page = Paginator(activities.qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -78,8 +79,13 @@ def activity_edit(request, pk: int):
 
 
 def _activity_form(request, activity):
+    initial = {} if activity else {"date": request.GET.get("date")}  # from the calendar
     form = ActivityForm(
-        request.POST or None, request.FILES or None, instance=activity, user=request.user
+        request.POST or None,
+        request.FILES or None,
+        instance=activity,
+        initial=initial,
+        user=request.user,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -25,11 +25,22 @@ class CalendarDay:
     end: date
     label: str
     kind: str  # "key" or "market"
+    theme_id: int | None = None
     activities: list = field(default_factory=list)
+
+    def counts(self, activity) -> bool:
+        """Held for this day: within its span, or up to NEAR days around it on its theme."""
+        if self.start <= activity.date <= self.end:
+            return True
+        near = self.start - NEAR <= activity.date <= self.end + NEAR
+        return near and self.theme_id in {theme.pk for theme in activity.themes.all()}
 
     @property
     def past(self) -> bool:
         return self.end < timezone.localdate()
+
+
+NEAR = timedelta(days=3)  # a market day next to 6·26 on 禁毒 counts for 6·26
 
 
 def _town_of(region) -> Region | None:
@@ -44,15 +55,18 @@ def occasions(user, region, start: date, end: date) -> list[CalendarDay]:
         for year in range(start.year, end.year + 1):
             first, last = key_date.span_in(year)
             if last >= start and first <= end:
-                days.append(CalendarDay(first, last, key_date.name, "key"))
+                days.append(CalendarDay(first, last, key_date.name, "key", key_date.theme_id))
     rule = MarketDayRule.objects.filter(region=town).first() if town else None
     if rule:
         days += [CalendarDay(day, day, "赶集日", "market") for day in rule.days_between(start, end)]
     activities = list(
-        Activity.objects.for_user(user).in_region(region).filter(date__gte=start, date__lte=end)
+        Activity.objects.for_user(user)
+        .in_region(region)
+        .filter(date__gte=start - NEAR, date__lte=end + NEAR)
+        .prefetch_related("themes")
     )
     for day in days:
-        day.activities = [a for a in activities if day.start <= a.date <= day.end]
+        day.activities = [activity for activity in activities if day.counts(activity)]
     return sorted(days, key=lambda d: (d.start, d.kind))
 
 

@@ -4,12 +4,22 @@ from decimal import Decimal, InvalidOperation
 from django.shortcuts import render
 from django.urls import reverse
 
+from fazhi import metrics
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.publicity.coverage import distance_correlation, distance_verdict, village_coverage
 from fazhi.publicity.forms import TargetsForm
 from fazhi.publicity.models import Targets
 from fazhi.publicity.views.common import crumbs, edit_page, period_from, scope_region
+
+SUMMARY = [
+    "publicity.concentrated_activities",
+    "publicity.person_times",
+    "publicity.materials",
+    "publicity.led_villages",
+    "publicity.villages_reached",
+    "publicity.underserved_villages",
+]
 
 
 def _threshold(request):
@@ -32,10 +42,15 @@ def coverage_view(request):
         for row in rows
         if row.village.distance_km is not None and row.per_resident is not None
     ]
+    summary = [
+        {"metric": vars(metrics.get(code)), "result": metrics.compute(code, region, period)}
+        for code in SUMMARY
+    ]
     return render(
         request,
         "publicity/coverage.html",
         {
+            "summary": summary,
             "region": region,
             "period": period,
             "rows": sorted(rows, key=lambda row: row.village.distance_km or 0),

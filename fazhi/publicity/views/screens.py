@@ -1,5 +1,8 @@
 """LED screens: the officer's list, and the public display page each screen runs."""
 
+from contextlib import suppress
+from datetime import date
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,14 +18,20 @@ from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.publicity.forms import ScreenContentForm, ScreenForm
 from fazhi.publicity.models import Screen, ScreenContent, ScreenStatus
 from fazhi.publicity.services import screen_heartbeat, screen_rotate_token
-from fazhi.publicity.views.common import crumbs, edit_page
+from fazhi.publicity.views.common import crumbs, edit_page, scope_region
 
 
 @capability_required(Capability.PUBLICITY)
 def screen_list(request):
-    screens = Screen.objects.for_user(request.user).select_related("region")
+    screens = (
+        Screen.objects.for_user(request.user)
+        .in_region(scope_region(request))
+        .select_related("region")
+    )
     if request.GET.get("status") in ScreenStatus.values:
         screens = screens.filter(status=request.GET["status"])
+    with suppress(ValueError):  # ?until=: installed by that day (the metric's period end)
+        screens = screens.installed_by(date.fromisoformat(request.GET.get("until", "")))
     now = timezone.now()
     rows = [(screen, screen.is_dark(now)) for screen in screens]
     contents = ScreenContent.objects.for_user(request.user).select_related("region", "theme")

@@ -3,30 +3,35 @@
 Each person responsible for a case (its handler or leader in charge) who may
 still see it gets one e-mail listing their deadlines due within three working
 days and their overdue ones; nobody gets an empty one, and nobody gets two on
-the same day. Provisional due dates are recomputed first.
+the same day. Provisional due dates are recomputed first. The e-mails are
+sent by the `send_digest` task (Django tasks API; a worker runs it).
 """
 
 from datetime import date
 
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from fazhi.accounts.models import User
 from fazhi.accounts.roles import Capability, can
 from fazhi.cases.models import Lawsuit, Reconsideration, ReminderDigest
-from fazhi.cases.reminders import reminders_for
 from fazhi.cases.services import deadlines_refresh
+from fazhi.cases.tasks import send_digest
 
 
-def responsible_users():
+def responsible_users(today: date):
+    """Handlers and leaders of cases, with an e-mail address, not yet sent today."""
     ids = set()
     for model in (Lawsuit, Reconsideration):
-        for handler, leader in model.objects.values_list("handler", "leader"):
-            ids.update(pk for pk in (handler, leader) if pk)
-    return User.objects.filter(pk__in=ids, is_active=True).exclude(Q(email="") | Q(email=None))
+        ids.update(model.objects.values_list("handler", flat=True).distinct())
+        ids.update(model.objects.exclude(leader=None).values_list("leader", flat=True).distinct())
+    sent = ReminderDigest.objects.filter(day=today).values("user")
+    return (
+        User.objects.filter(pk__in=ids, is_active=True)
+        .exclude(Q(email="") | Q(email=None))
+        .exclude(pk__in=sent)
+    )
 
 
 class Command(BaseCommand):
@@ -38,23 +43,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         today = options["date"] or timezone.localdate()
         deadlines_refresh()
-        sent = 0
-        for user in responsible_users().select_related("region"):
-            if not can(user, Capability.CASES):
-                continue
-            if ReminderDigest.objects.filter(user=user, day=today).exists():
-                continue
-            reminders = reminders_for(user, today)
-            if not reminders:
-                continue
-            overdue = sum(r.overdue(today) for r in reminders)
-            subject = f"【法治】期限提醒：{len(reminders)} 项" + (
-                f"，{overdue} 项已逾期" if overdue else ""
-            )
-            body = render_to_string(
-                "cases/reminder_email.txt", {"user": user, "today": today, "reminders": reminders}
-            )
-            send_mail(subject, body, None, [user.email])
-            ReminderDigest.objects.create(user=user, day=today, items=len(reminders))
-            sent += 1
-        self.stdout.write(f"Digests sent: {sent}")
+        queued = 0
+        for user in responsible_users(today):
+            if can(user, Capability.CASES):
+                send_digest.enqueue(user.pk, today.isoformat())
+                queued += 1
+        self.stdout.write(f"Digests queued: {queued}")
