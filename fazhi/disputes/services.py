@@ -175,7 +175,7 @@ def agreement_make(*, dispute: Dispute, **fields) -> Agreement:
         raise ValidationError(
             {"terms": "该纠纷尚未指定调解员，不能制作调解协议。请先分派调解组织和调解员。"}
         )
-    if hasattr(dispute, "agreement"):
+    if Agreement.objects.filter(dispute=dispute).exists():
         raise ValidationError({"terms": "该纠纷已有调解协议。"})
     agreement = Agreement(dispute=dispute, **fields)
     agreement.full_clean()
