@@ -1,8 +1,8 @@
 from datetime import date
 from io import BytesIO
 
-from docx import Document
 from django.urls import reverse
+from docx import Document
 
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.disputes import services
