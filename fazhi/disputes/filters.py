@@ -25,7 +25,8 @@ class DisputeFilter(django_filters.FilterSet):
     risk = django_filters.ChoiceFilter(label="风险", choices=Risk.choices)
     year = django_filters.NumberFilter(label="年度", field_name="registered_on__year")
     organisation = django_filters.NumberFilter(label="调解组织", field_name="organisation")
-    overdue = django_filters.BooleanFilter(label="仅超期", method="only_overdue")
+    overdue = django_filters.BooleanFilter(label="超过调解期限", method="only_overdue")
+    follow_up_due = django_filters.BooleanFilter(label="待回访", method="only_follow_up_due")
 
     class Meta:
         model = Dispute
@@ -36,3 +37,6 @@ class DisputeFilter(django_filters.FilterSet):
 
     def only_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset
+
+    def only_follow_up_due(self, queryset, name, value):
+        return queryset.follow_up_due() if value else queryset

@@ -72,3 +72,13 @@ def test_a_dispute_must_be_registered_to_a_village(cast):
     with pytest.raises(ValidationError) as error:
         make_dispute(cast, cast.town, registered_on=date(2020, 6, 1))
     assert "纠纷应登记到具体的村(社区)" in str(error.value)
+
+
+def test_an_edit_that_makes_a_dispute_escalate_alerts_the_leader(cast):
+    from fazhi.disputes import services
+
+    dispute = make_dispute(cast)
+    services.dispute_update(dispute=dispute, user=cast.officer, version=1, may_escalate=True)
+    assert Alert.objects.filter(recipient=cast.leader, dispute=dispute).count() == 1
+    services.dispute_update(dispute=dispute, user=cast.officer, version=2, people_involved=9)
+    assert Alert.objects.filter(dispute=dispute).count() == 1

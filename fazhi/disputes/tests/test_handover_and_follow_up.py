@@ -83,3 +83,19 @@ def test_an_open_case_cannot_be_visited_yet(cast):
         services.follow_up_record(
             dispute=dispute, user=cast.officer, visited_on=date(2020, 6, 26), notes="x"
         )
+
+
+def test_the_list_filters_cases_due_for_a_follow_up(cast, client):
+    dispute = assign(cast, make_dispute(cast, summary="待回访的纠纷"))
+    add_party(dispute)
+    services.agreement_make(
+        dispute=dispute,
+        facts="f",
+        terms="t",
+        signed_on=date(2020, 6, 10),
+        effective_on=date(2020, 6, 10),
+    )
+    make_dispute(cast, summary="仍在办理的纠纷")
+    client.force_login(cast.officer)
+    page = client.get(reverse("disputes:index"), {"follow_up_due": "true"}).content.decode()
+    assert "待回访的纠纷" in page and "仍在办理的纠纷" not in page
