@@ -284,7 +284,7 @@ def _screening(officer, villages):
             if ScreeningReport.objects.filter(region=village, month=date(2020, month, 1)).exists():
                 continue
             finding = findings_by.get((village.name, month))
-            services.screening_file(
+            report = services.screening_file(
                 user=officer,
                 region=village,
                 month=date(2020, month, 1),
@@ -292,6 +292,11 @@ def _screening(officer, villages):
                 notes="结合入户走访开展排查。",
                 findings=[{"summary": finding}] if finding else [],
             )
+            if finding:  # the case registered from this finding
+                registered = Dispute.objects.filter(
+                    region=village, source="screening", registered_on__month=month
+                ).first()
+                report.findings.update(dispute=registered)
 
 
 @demo_step(order=50)

@@ -127,7 +127,8 @@ class AgreementForm(forms.ModelForm):
 class PerformanceForm(forms.ModelForm):
     class Meta:
         model = Agreement
-        fields = ["performance", "performance_note"]
+        fields = ["performance", "performance_note", "confirmation_applied_on"]
+        widgets = {"confirmation_applied_on": DATE}
 
 
 class ConcludeForm(forms.Form):

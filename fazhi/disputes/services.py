@@ -192,9 +192,13 @@ def agreement_make(*, dispute: Dispute, **fields) -> Agreement:
 
 
 @transaction.atomic
-def agreement_update_performance(*, agreement: Agreement, performance: str, note: str = ""):
+def agreement_update_performance(
+    *, agreement: Agreement, performance: str, note: str = "", confirmation_applied_on=None
+):
+    """Whether the agreement has been carried out, and when judicial confirmation was sought."""
     agreement.performance = performance
     agreement.performance_note = note
+    agreement.confirmation_applied_on = confirmation_applied_on
     agreement.full_clean()
     agreement.save()
     return agreement

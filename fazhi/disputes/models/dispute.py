@@ -50,14 +50,18 @@ class DisputeQuerySet(ScopedQuerySet):
 
     def overdue(self, today: date | None = None):
         """Open cases past the one-month limit to conclude, by the deadline engine."""
-        from fazhi.disputes.deadlines import conclude_deadline
+        from fazhi.disputes.deadlines import CONCLUDE, deadline_for
 
         today = today or timezone.localdate()
-        late = [
-            dispute.pk
-            for dispute in self.open().filter(accepted_on__isnull=False).only("pk", "accepted_on")
-            if (deadline := conclude_deadline(dispute)) is not None and deadline.due < today
-        ]
+        due_by_start = {}  # the engine reads the holiday table: once per distinct start day
+        late = []
+        for pk, accepted_on in (
+            self.open().filter(accepted_on__isnull=False).values_list("pk", "accepted_on")
+        ):
+            if accepted_on not in due_by_start:
+                due_by_start[accepted_on] = deadline_for(CONCLUDE, accepted_on).due
+            if due_by_start[accepted_on] < today:
+                late.append(pk)
         return self.filter(pk__in=late)
 
     def follow_up_due(self, today: date | None = None):
