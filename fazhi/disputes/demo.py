@@ -6,6 +6,7 @@ from fazhi.accounts.models import User
 from fazhi.demo.registry import demo_step
 from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, DisputeType, ScreeningReport
+from fazhi.disputes.seed import seed_dispute_types
 from fazhi.personal.validators import id_check_character
 from fazhi.regions.models import Organisation, Region
 
@@ -304,6 +305,7 @@ def disputes(context):
     officer = User.objects.get(username="hs_officer")
     town = officer.region
     if not Dispute.objects.in_region(town).filter(registered_on__year=2020).exists():
+        seed_dispute_types(DisputeType)
         types = {t.name: t for t in DisputeType.objects.all()}
         for index, row in enumerate(CASES):
             _run_case(row, index, officer, types)

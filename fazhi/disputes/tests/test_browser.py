@@ -1,15 +1,15 @@
 """A 贵和工作室 mediator takes a dispute from intake to the agreement .docx in the browser."""
 
-import pytest
 from docx import Document
 
 from conftest import browser_login
+from fazhi.disputes.models import DisputeType
+from fazhi.disputes.seed import seed_dispute_types
 from fazhi.disputes.tests.helpers import GOOD_ID
 
 
-# serialized_rollback keeps the rows migrations seed (dispute types, holidays) for later tests.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_guihe_mediator_goes_from_intake_to_the_agreement_docx(browser_context, live_server):
+    seed_dispute_types(DisputeType)  # an earlier transactional test may have flushed them
     page = browser_login(browser_context, live_server, "guihe_mediator")
     page.click("nav.mainnav >> text=矛盾纠纷")
     page.click("a:has-text('登记纠纷')")
