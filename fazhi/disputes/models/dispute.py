@@ -141,6 +141,8 @@ class Dispute(models.Model):
     def clean(self) -> None:
         if self.region_id and self.region.level != Level.VILLAGE:
             raise ValidationError({"region": "纠纷应登记到具体的村(社区)。"})
+        if self.registered_on and self.registered_on > timezone.localdate():
+            raise ValidationError({"registered_on": "登记日期不能晚于今天。"})
         if self.amount is not None and self.amount < 0:
             raise ValidationError({"amount": "涉及金额不能为负数。"})
         if self.people_involved is not None and self.people_involved < 1:

@@ -62,6 +62,12 @@ def test_bad_intake_fields_are_explained_in_chinese(cast, client):
     response = _post(client, cast, people_involved=0, amount="-5", region=cast.town.pk)
     page = response.content.decode()
     assert "村(社区)：选择一个有效的选项" in page
+    page = _post(client, cast, people_involved=0).content.decode()
+    assert "涉及人数：涉及人数至少为1人" in page
+    page = _post(client, cast, amount="-5").content.decode()
+    assert "涉及金额（元）：涉及金额不能为负数" in page
+    page = _post(client, cast, registered_on="2999-01-01").content.decode()
+    assert "登记日期：登记日期不能晚于今天" in page
     assert not Dispute.objects.exists()
 
 
