@@ -6,6 +6,7 @@ from fazhi.accounts.models import User
 from fazhi.demo.registry import demo_step
 from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, DisputeType, ScreeningReport
+from fazhi.disputes.seed import seed_dispute_types
 from fazhi.personal.validators import id_check_character
 from fazhi.regions.models import Organisation, Region
 
@@ -284,7 +285,7 @@ def _screening(officer, villages):
             if ScreeningReport.objects.filter(region=village, month=date(2020, month, 1)).exists():
                 continue
             finding = findings_by.get((village.name, month))
-            services.screening_file(
+            report = services.screening_file(
                 user=officer,
                 region=village,
                 month=date(2020, month, 1),
@@ -292,6 +293,11 @@ def _screening(officer, villages):
                 notes="结合入户走访开展排查。",
                 findings=[{"summary": finding}] if finding else [],
             )
+            if finding:  # the case registered from this finding
+                registered = Dispute.objects.filter(
+                    region=village, source="screening", registered_on__month=month
+                ).first()
+                report.findings.update(dispute=registered)
 
 
 @demo_step(order=50)
@@ -299,6 +305,7 @@ def disputes(context):
     officer = User.objects.get(username="hs_officer")
     town = officer.region
     if not Dispute.objects.in_region(town).filter(registered_on__year=2020).exists():
+        seed_dispute_types(DisputeType)
         types = {t.name: t for t in DisputeType.objects.all()}
         for index, row in enumerate(CASES):
             _run_case(row, index, officer, types)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from fazhi.accounts.models import User
 from fazhi.accounts.roles import Role
 from fazhi.disputes.models import (
+    MEDIATION_KINDS,
     Agreement,
     Deliberation,
     Dispute,
@@ -15,17 +16,9 @@ from fazhi.disputes.models import (
     Risk,
     Session,
 )
-from fazhi.regions.models import Organisation, OrganisationKind, Region
+from fazhi.regions.models import Organisation, Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MEDIATION_KINDS = [
-    OrganisationKind.GUIHE_STUDIO,
-    OrganisationKind.MEDIATION_COMMITTEE,
-    OrganisationKind.JUSTICE_OFFICE,
-    OrganisationKind.GOVERNANCE_CENTRE,
-    OrganisationKind.POLICE,
-    OrganisationKind.VILLAGE_COMMITTEE,
-]
 
 
 def apply_errors(form: forms.Form, error: ValidationError) -> None:
@@ -134,7 +127,8 @@ class AgreementForm(forms.ModelForm):
 class PerformanceForm(forms.ModelForm):
     class Meta:
         model = Agreement
-        fields = ["performance", "performance_note"]
+        fields = ["performance", "performance_note", "confirmation_applied_on"]
+        widgets = {"confirmation_applied_on": DATE}
 
 
 class ConcludeForm(forms.Form):

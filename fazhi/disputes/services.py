@@ -11,6 +11,7 @@ from fazhi.accounts.models import User
 from fazhi.accounts.roles import Role
 from fazhi.accounts.scope import ensure_region_in_scope
 from fazhi.disputes.models import (
+    MANY_PEOPLE,
     Agreement,
     Alert,
     Deliberation,
@@ -20,6 +21,7 @@ from fazhi.disputes.models import (
     Handover,
     Outcome,
     Party,
+    Risk,
     ScreeningReport,
     Session,
     Status,
@@ -60,9 +62,9 @@ def _alert_leaders(dispute: Dispute) -> None:
     reasons = []
     if dispute.may_escalate:
         reasons.append("可能激化")
-    if dispute.risk == "high":
+    if dispute.risk == Risk.HIGH:
         reasons.append("重大风险")
-    if dispute.people_involved >= 5:
+    if dispute.people_involved >= MANY_PEOPLE:
         reasons.append(f"涉及{dispute.people_involved}人")
     message = f"{dispute.region.name}登记纠纷{dispute.number}（{'、'.join(reasons)}）：{dispute.summary[:60]}"
     for leader in leaders:
@@ -101,6 +103,7 @@ def dispute_register(*, user, finding: Finding | None = None, **fields) -> Dispu
 def dispute_update(*, dispute: Dispute, user, version: int, **fields) -> Dispute:
     """Change the intake fields, unless someone else changed the case since `version`."""
     current = Dispute.objects.select_for_update().get(pk=dispute.pk)
+    alerted_before = current.needs_alert
     if current.version != version:
         last = current.history.first()
         who = (last.history_user if last and last.history_user else None) or "他人"
@@ -113,6 +116,8 @@ def dispute_update(*, dispute: Dispute, user, version: int, **fields) -> Dispute
     current.version += 1
     current.full_clean()
     current.save()
+    if current.needs_alert and not alerted_before:
+        _alert_leaders(current)
     return current
 
 
@@ -175,7 +180,7 @@ def agreement_make(*, dispute: Dispute, **fields) -> Agreement:
         raise ValidationError(
             {"terms": "该纠纷尚未指定调解员，不能制作调解协议。请先分派调解组织和调解员。"}
         )
-    if hasattr(dispute, "agreement"):
+    if Agreement.objects.filter(dispute=dispute).exists():
         raise ValidationError({"terms": "该纠纷已有调解协议。"})
     agreement = Agreement(dispute=dispute, **fields)
     agreement.full_clean()
@@ -187,9 +192,13 @@ def agreement_make(*, dispute: Dispute, **fields) -> Agreement:
 
 
 @transaction.atomic
-def agreement_update_performance(*, agreement: Agreement, performance: str, note: str = ""):
+def agreement_update_performance(
+    *, agreement: Agreement, performance: str, note: str = "", confirmation_applied_on=None
+):
+    """Whether the agreement has been carried out, and when judicial confirmation was sought."""
     agreement.performance = performance
     agreement.performance_note = note
+    agreement.confirmation_applied_on = confirmation_applied_on
     agreement.full_clean()
     agreement.save()
     return agreement

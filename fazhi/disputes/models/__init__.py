@@ -1,5 +1,6 @@
 from fazhi.disputes.models.choices import (
     MANY_PEOPLE,
+    MEDIATION_KINDS,
     HandoverKind,
     Outcome,
     PartyRole,
@@ -19,6 +20,7 @@ from fazhi.disputes.models.screening import (
 
 __all__ = [
     "MANY_PEOPLE",
+    "MEDIATION_KINDS",
     "Agreement",
     "Alert",
     "Deliberation",

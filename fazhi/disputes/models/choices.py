@@ -1,5 +1,7 @@
 from django.db import models
 
+from fazhi.regions.models import OrganisationKind
+
 
 class Source(models.TextChoices):
     VISIT = "visit", "来访"
@@ -51,3 +53,13 @@ class HandoverKind(models.TextChoices):
 
 # A dispute involving this many people or more is a 群体性纠纷: the leader is told at once.
 MANY_PEOPLE = 5
+
+# The kinds of organisation a case can be mediated by.
+MEDIATION_KINDS = [
+    OrganisationKind.GUIHE_STUDIO,
+    OrganisationKind.MEDIATION_COMMITTEE,
+    OrganisationKind.JUSTICE_OFFICE,
+    OrganisationKind.GOVERNANCE_CENTRE,
+    OrganisationKind.POLICE,
+    OrganisationKind.VILLAGE_COMMITTEE,
+]

@@ -50,14 +50,18 @@ class DisputeQuerySet(ScopedQuerySet):
 
     def overdue(self, today: date | None = None):
         """Open cases past the one-month limit to conclude, by the deadline engine."""
-        from fazhi.disputes.deadlines import conclude_deadline
+        from fazhi.disputes.deadlines import CONCLUDE, deadline_for
 
         today = today or timezone.localdate()
-        late = [
-            dispute.pk
-            for dispute in self.open().filter(accepted_on__isnull=False).only("pk", "accepted_on")
-            if (deadline := conclude_deadline(dispute)) is not None and deadline.due < today
-        ]
+        due_by_start = {}  # the engine reads the holiday table: once per distinct start day
+        late = []
+        for pk, accepted_on in (
+            self.open().filter(accepted_on__isnull=False).values_list("pk", "accepted_on")
+        ):
+            if accepted_on not in due_by_start:
+                due_by_start[accepted_on] = deadline_for(CONCLUDE, accepted_on).due
+            if due_by_start[accepted_on] < today:
+                late.append(pk)
         return self.filter(pk__in=late)
 
     def follow_up_due(self, today: date | None = None):
@@ -137,6 +141,8 @@ class Dispute(models.Model):
     def clean(self) -> None:
         if self.region_id and self.region.level != Level.VILLAGE:
             raise ValidationError({"region": "纠纷应登记到具体的村(社区)。"})
+        if self.registered_on and self.registered_on > timezone.localdate():
+            raise ValidationError({"registered_on": "登记日期不能晚于今天。"})
         if self.amount is not None and self.amount < 0:
             raise ValidationError({"amount": "涉及金额不能为负数。"})
         if self.people_involved is not None and self.people_involved < 1:

@@ -101,6 +101,7 @@ class Agreement(models.Model):
     )
     performance_note = models.CharField("履行说明", max_length=200, blank=True)
     copies = models.PositiveSmallIntegerField("协议份数", default=3)
+    confirmation_applied_on = models.DateField("申请司法确认日期", null=True, blank=True)
 
     history = audited_history()
     objects = CaseRecordQuerySet.as_manager()
@@ -115,6 +116,11 @@ class Agreement(models.Model):
     def clean(self) -> None:
         if self.signed_on and self.effective_on and self.effective_on < self.signed_on:
             raise ValidationError({"effective_on": "生效日期不能早于签订日期。"})
+        applied = self.confirmation_applied_on
+        if applied and self.effective_on and applied < self.effective_on:
+            raise ValidationError(
+                {"confirmation_applied_on": "申请司法确认日期不能早于协议生效日期。"}
+            )
 
 
 class Handover(models.Model):

@@ -54,7 +54,7 @@ def test_judicial_confirmation_30_days_ending_in_national_day(cast):
 
 
 def test_a_year_nobody_entered_gives_a_provisional_date(cast):
-    assert conclude_deadline(_accepted(cast, date(2027, 9, 3))).provisional
+    assert conclude_deadline(Dispute(accepted_on=date(2027, 9, 3))).provisional
 
 
 def test_the_case_page_shows_both_limits_with_their_legal_basis(cast, client):

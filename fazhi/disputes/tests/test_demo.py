@@ -17,3 +17,12 @@ def test_the_demo_builds_2020_disputes_once(cast):
     assert Handover.objects.exclude(result="").count() == 1
     assert ScreeningReport.objects.count() == 93
     assert compute("disputes.success_rate", cast.town, Period.year(2020)).value == 80.0
+
+
+def test_the_demo_links_screening_findings_to_the_cases_they_became(cast):
+    from fazhi.disputes.models import Finding
+
+    disputes_step(SimpleNamespace(town=cast.town, say=lambda line: None))
+    linked = Finding.objects.filter(dispute__isnull=False).select_related("dispute")
+    assert {f.dispute.source for f in linked} == {"screening"}
+    assert linked.count() == 2

@@ -62,6 +62,12 @@ def test_bad_intake_fields_are_explained_in_chinese(cast, client):
     response = _post(client, cast, people_involved=0, amount="-5", region=cast.town.pk)
     page = response.content.decode()
     assert "村(社区)：选择一个有效的选项" in page
+    page = _post(client, cast, people_involved=0).content.decode()
+    assert "涉及人数：涉及人数至少为1人" in page
+    page = _post(client, cast, amount="-5").content.decode()
+    assert "涉及金额（元）：涉及金额不能为负数" in page
+    page = _post(client, cast, registered_on="2999-01-01").content.decode()
+    assert "登记日期：登记日期不能晚于今天" in page
     assert not Dispute.objects.exists()
 
 
@@ -72,3 +78,13 @@ def test_a_dispute_must_be_registered_to_a_village(cast):
     with pytest.raises(ValidationError) as error:
         make_dispute(cast, cast.town, registered_on=date(2020, 6, 1))
     assert "纠纷应登记到具体的村(社区)" in str(error.value)
+
+
+def test_an_edit_that_makes_a_dispute_escalate_alerts_the_leader(cast):
+    from fazhi.disputes import services
+
+    dispute = make_dispute(cast)
+    services.dispute_update(dispute=dispute, user=cast.officer, version=1, may_escalate=True)
+    assert Alert.objects.filter(recipient=cast.leader, dispute=dispute).count() == 1
+    services.dispute_update(dispute=dispute, user=cast.officer, version=2, people_involved=9)
+    assert Alert.objects.filter(dispute=dispute).count() == 1

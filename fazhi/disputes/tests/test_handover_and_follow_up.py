@@ -83,3 +83,38 @@ def test_an_open_case_cannot_be_visited_yet(cast):
         services.follow_up_record(
             dispute=dispute, user=cast.officer, visited_on=date(2020, 6, 26), notes="x"
         )
+
+
+def test_the_list_filters_cases_due_for_a_follow_up(cast, client):
+    dispute = assign(cast, make_dispute(cast, summary="待回访的纠纷"))
+    add_party(dispute)
+    services.agreement_make(
+        dispute=dispute,
+        facts="f",
+        terms="t",
+        signed_on=date(2020, 6, 10),
+        effective_on=date(2020, 6, 10),
+    )
+    make_dispute(cast, summary="仍在办理的纠纷")
+    client.force_login(cast.officer)
+    page = client.get(reverse("disputes:index"), {"follow_up_due": "true"}).content.decode()
+    assert "待回访的纠纷" in page and "仍在办理的纠纷" not in page
+
+
+def test_the_judicial_confirmation_application_is_recorded_and_checked(cast, client):
+    dispute = assign(cast, make_dispute(cast))
+    add_party(dispute)
+    services.agreement_make(
+        dispute=dispute,
+        facts="f",
+        terms="t",
+        signed_on=date(2020, 9, 5),
+        effective_on=date(2020, 9, 5),
+    )
+    client.force_login(cast.mediator)
+    url = reverse("disputes:performance", args=[dispute.pk])
+    early = client.post(url, {"performance": "done", "confirmation_applied_on": "2020-09-01"})
+    assert "申请司法确认日期：申请司法确认日期不能早于协议生效日期" in early.content.decode()
+    client.post(url, {"performance": "done", "confirmation_applied_on": "2020-10-12"})
+    page = client.get(dispute.get_absolute_url()).content.decode()
+    assert "2020年10月12日已申请" in page and "已超过期限" in page  # due 2020-10-09

@@ -112,3 +112,31 @@ def test_the_leader_reads_but_cannot_register(cast, client):
     client.force_login(cast.leader)
     assert client.get(reverse("disputes:index")).status_code == 200
     assert client.get(reverse("disputes:create")).status_code == 403
+
+
+def test_screening_and_deliberation_pages_keep_to_the_cadres_village(cast, client):
+    from datetime import date
+
+    from fazhi.disputes import services
+
+    services.deliberation_record(
+        user=cast.officer,
+        region=cast.huangshui,
+        held_on=date(2020, 6, 5),
+        topic="黄水社区停车议事",
+        participants="居民代表",
+        resolution="划线停车",
+    )
+    services.screening_file(
+        user=cast.officer,
+        region=cast.huangshui,
+        month=date(2020, 6, 1),
+        screened_on=date(2020, 6, 20),
+        notes="",
+        findings=[],
+    )
+    client.force_login(cast.cadre)
+    assert "黄水社区停车议事" not in client.get(reverse("disputes:deliberations")).content.decode()
+    page = client.get(reverse("disputes:screening"), {"month": "2020-06"}).content.decode()
+    assert "黄水社区" not in page
+    assert '<span class="badge bad">七龙社区</span>' in page  # its own village has not filed

@@ -113,9 +113,12 @@ def performance_edit(request, pk: int):
         request,
         dispute,
         form,
-        "协议履行情况",
+        "协议履行与司法确认",
         lambda data: services.agreement_update_performance(
-            agreement=agreement, performance=data["performance"], note=data["performance_note"]
+            agreement=agreement,
+            performance=data["performance"],
+            note=data["performance_note"],
+            confirmation_applied_on=data["confirmation_applied_on"],
         ),
     )
 
