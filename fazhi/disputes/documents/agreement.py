@@ -1,0 +1,63 @@
+"""The 人民调解协议书 of a case, filled from its record into the official template."""
+
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+
+from fazhi.audit.services import personal_data_viewed
+
+TEMPLATE = Path(__file__).parent / "agreement_template.docx"
+
+
+def _chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _sex_and_age(id_number: str, on: date) -> tuple[str, str]:
+    if len(id_number) != 18:
+        return "", ""
+    born = date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    return ("男" if int(id_number[16]) % 2 else "女"), str(age)
+
+
+def agreement_context(agreement, *, user, request=None) -> dict:
+    dispute = agreement.dispute
+    full = dispute.full_id_visible_to(user)
+    parties = []
+    for party in dispute.parties.all():
+        if full and party.id_number:
+            personal_data_viewed(user=user, obj=party, field="id_number", request=request)
+        sex, age = _sex_and_age(party.id_number, agreement.signed_on)
+        parties.append(
+            {
+                "role": party.get_role_display(),
+                "name": party.name,
+                "sex": sex,
+                "age": age,
+                "id_number": party.id_number if full else party.id_number_masked,
+                "phone": party.phone_masked,
+                "address": party.address,
+            }
+        )
+    return {
+        "number": f"编号：{dispute.number}",
+        "parties": parties,
+        "facts": agreement.facts,
+        "terms": agreement.terms,
+        "performance_method": agreement.performance_method or "—",
+        "copies": agreement.copies,
+        "mediators": "、".join(str(m) for m in dispute.mediators.all()),
+        "organisation": dispute.organisation.name if dispute.organisation else "人民调解委员会",
+        "signed_on": _chinese_date(agreement.signed_on),
+    }
+
+
+def agreement_docx(agreement, *, user, request=None) -> bytes:
+    template = DocxTemplate(TEMPLATE)
+    template.render(agreement_context(agreement, user=user, request=request))
+    out = BytesIO()
+    template.save(out)
+    return out.getvalue()

@@ -1,0 +1,56 @@
+import django_filters
+from django.db.models import Q
+
+from fazhi.disputes.models import (
+    MEDIATION_KINDS,
+    Dispute,
+    DisputeType,
+    Outcome,
+    Risk,
+    Source,
+    Status,
+)
+from fazhi.regions.models import Organisation, Region
+
+
+def _villages(request):
+    if request is None:
+        return Region.objects.none()
+    return Region.objects.for_user(request.user).villages()
+
+
+def _organisations(request):
+    if request is None:
+        return Organisation.objects.none()
+    return Organisation.objects.for_user(request.user).filter(kind__in=MEDIATION_KINDS)
+
+
+class DisputeFilter(django_filters.FilterSet):
+    """The list's, the ledger's and the API's filters: one definition."""
+
+    q = django_filters.CharFilter(label="关键词", method="search")
+    region = django_filters.ModelChoiceFilter(label="村(社区)", queryset=_villages)
+    dispute_type = django_filters.ModelChoiceFilter(
+        label="类型", queryset=DisputeType.objects.all()
+    )
+    source = django_filters.ChoiceFilter(label="来源", choices=Source.choices)
+    status = django_filters.ChoiceFilter(label="状态", choices=Status.choices)
+    outcome = django_filters.ChoiceFilter(label="结果", choices=Outcome.choices)
+    risk = django_filters.ChoiceFilter(label="风险", choices=Risk.choices)
+    year = django_filters.NumberFilter(label="年度", field_name="registered_on__year")
+    organisation = django_filters.ModelChoiceFilter(label="调解组织", queryset=_organisations)
+    overdue = django_filters.BooleanFilter(label="超过调解期限", method="only_overdue")
+    follow_up_due = django_filters.BooleanFilter(label="待回访", method="only_follow_up_due")
+
+    class Meta:
+        model = Dispute
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(number__icontains=value) | Q(summary__icontains=value))
+
+    def only_overdue(self, queryset, name, value):
+        return queryset.overdue() if value else queryset
+
+    def only_follow_up_due(self, queryset, name, value):
+        return queryset.follow_up_due() if value else queryset

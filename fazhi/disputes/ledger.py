@@ -1,0 +1,76 @@
+"""矛盾纠纷排查调处台账: the filtered disputes as an Excel workbook."""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+COLUMNS = [
+    ("序号", 6),
+    ("编号", 14),
+    ("登记日期", 12),
+    ("村(社区)", 12),
+    ("来源", 12),
+    ("纠纷类型", 12),
+    ("简要情况", 40),
+    ("涉及人数", 8),
+    ("涉及金额（元）", 12),
+    ("风险等级", 8),
+    ("调解组织", 20),
+    ("调解员", 14),
+    ("受理日期", 12),
+    ("状态", 8),
+    ("调解结果", 10),
+    ("办结日期", 12),
+    ("移交去向", 24),
+    ("协议履行", 10),
+]
+
+
+def _day(value):
+    return value.strftime("%Y-%m-%d") if value else ""
+
+
+def ledger_workbook(disputes, *, title: str) -> bytes:
+    """`disputes` must prefetch mediators, handovers and agreement (see the view)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append([title])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    sheet.append([name for name, _ in COLUMNS])
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for index, (_, width) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for number, dispute in enumerate(disputes, start=1):
+        agreement = getattr(dispute, "agreement", None) if dispute.outcome == "success" else None
+        sheet.append(
+            [
+                number,
+                dispute.number,
+                _day(dispute.registered_on),
+                dispute.region.name,
+                dispute.get_source_display(),
+                dispute.dispute_type.name,
+                dispute.summary,
+                dispute.people_involved,
+                float(dispute.amount) if dispute.amount is not None else None,
+                dispute.get_risk_display(),
+                dispute.organisation.name if dispute.organisation else "",
+                "、".join(str(m) for m in dispute.mediators.all()),
+                _day(dispute.accepted_on),
+                dispute.get_status_display(),
+                dispute.get_outcome_display(),
+                _day(dispute.concluded_on),
+                "；".join(f"{h.get_kind_display()}：{h.receiver}" for h in dispute.handovers.all()),
+                agreement.get_performance_display() if agreement else "",
+            ]
+        )
+    sheet.freeze_panes = "A3"
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()

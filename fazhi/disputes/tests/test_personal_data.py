@@ -1,0 +1,53 @@
+"""Full ID numbers only for the case's mediators and the town officer, each read logged."""
+
+from django.urls import reverse
+
+from fazhi.audit.models import Action, AuditEntry
+from fazhi.disputes.tests.helpers import GOOD_ID, add_party, assign, make_dispute
+from fazhi.personal import mask_id_number
+
+
+def _case(cast):
+    dispute = make_dispute(cast)
+    assign(cast, dispute)
+    add_party(dispute)
+    return dispute
+
+
+def test_the_town_officer_sees_the_full_number_and_the_read_is_logged(cast, client):
+    dispute = _case(cast)
+    client.force_login(cast.officer)
+    page = client.get(reverse("disputes:detail", args=[dispute.pk])).content.decode()
+    assert GOOD_ID in page
+    entry = AuditEntry.objects.get(action=Action.VIEW_PERSONAL)
+    assert entry.user == cast.officer and entry.detail == "查看完整身份证号码"
+
+
+def test_the_cases_mediator_sees_the_full_number(cast, client):
+    dispute = _case(cast)
+    client.force_login(cast.mediator)
+    assert GOOD_ID in client.get(reverse("disputes:detail", args=[dispute.pk])).content.decode()
+    assert AuditEntry.objects.filter(action=Action.VIEW_PERSONAL, user=cast.mediator).exists()
+
+
+def test_the_leader_and_the_village_cadre_see_it_masked(cast, client):
+    dispute = _case(cast)
+    for user in (cast.leader, cast.cadre):
+        client.force_login(user)
+        page = client.get(reverse("disputes:detail", args=[dispute.pk])).content.decode()
+        assert GOOD_ID not in page
+        assert mask_id_number(GOOD_ID) in page
+    assert not AuditEntry.objects.filter(action=Action.VIEW_PERSONAL).exists()
+
+
+def test_the_api_masks_the_number_except_for_the_officer(cast, client):
+    dispute = _case(cast)
+    client.force_login(cast.leader)
+    party = client.get("/api/v1/disputes/parties/", {"dispute": dispute.pk}).json()["results"][0]
+    assert party["id_number_display"] == mask_id_number(GOOD_ID)
+    assert "id_number" not in party
+    assert GOOD_ID not in client.get(f"/api/v1/disputes/{dispute.pk}/").content.decode()
+    client.force_login(cast.officer)
+    party = client.get("/api/v1/disputes/parties/", {"dispute": dispute.pk}).json()["results"][0]
+    assert party["id_number_display"] == GOOD_ID
+    assert AuditEntry.objects.filter(action=Action.VIEW_PERSONAL, user=cast.officer).count() == 1

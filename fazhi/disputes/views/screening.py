@@ -1,0 +1,148 @@
+"""Monthly screening (排查) reports, their findings, and deliberation (议事) meetings."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fazhi.accounts.permissions import capability_required
+from fazhi.accounts.roles import Capability, can
+from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.disputes import services
+from fazhi.disputes.forms import DeliberationForm, FindingToDisputeForm, ScreeningForm, apply_errors
+from fazhi.disputes.models import Deliberation, DisputeType, Finding, ScreeningReport
+from fazhi.disputes.screening import villages_not_filed
+from fazhi.disputes.views.cases import CRUMB
+from fazhi.regions.models import Region
+
+SCREENING_CRUMB = ("矛盾纠纷排查", "/disputes/screening/")
+
+
+def _month(value: str | None) -> date:
+    try:
+        year, month = (int(part) for part in (value or "").split("-")[:2])
+        return date(year, month, 1)
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+@capability_required(Capability.DISPUTES)
+def screening_list(request):
+    month = _month(request.GET.get("month"))
+    villages = Region.objects.for_user(request.user).villages()
+    reports = (
+        ScreeningReport.objects.for_user(request.user)
+        .for_month(month)
+        .select_related("region", "filed_by")
+        .prefetch_related("findings")
+    )
+    context = {
+        "month": month,
+        "reports": reports,
+        "missing": villages_not_filed(villages, month),
+        "can_edit": can(request.user, Capability.DISPUTES, edit=True),
+        "breadcrumbs": [CRUMB, (SCREENING_CRUMB[0], None)],
+    }
+    return render(request, "disputes/screening_list.html", context)
+
+
+@capability_required(Capability.DISPUTES, edit=True)
+def screening_create(request):
+    today = timezone.localdate()
+    form = ScreeningForm(
+        request.POST or None,
+        user=request.user,
+        initial={"month": today.strftime("%Y-%m"), "screened_on": today},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = services.screening_file(
+                user=request.user,
+                region=data["region"],
+                month=data["month"],
+                screened_on=data["screened_on"],
+                notes=data["notes"],
+                findings=form.finding_items(),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{report}已填报{'（零报告）' if report.is_zero else ''}。")
+            return redirect("disputes:screening_detail", pk=report.pk)
+    crumbs = [CRUMB, SCREENING_CRUMB, ("填报", None)]
+    return render(
+        request,
+        "disputes/form.html",
+        {"form": form, "title": "填报月度排查", "breadcrumbs": crumbs},
+    )
+
+
+@capability_required(Capability.DISPUTES)
+def screening_detail(request, pk: int):
+    report = get_for_user_or_404(
+        ScreeningReport.objects.select_related("region", "filed_by"), request.user, pk=pk
+    )
+    context = {
+        "report": report,
+        "findings": report.findings.select_related("dispute"),
+        "types": DisputeType.objects.filter(active=True),
+        "can_edit": can(request.user, Capability.DISPUTES, edit=True),
+        "today": timezone.localdate(),
+        "breadcrumbs": [CRUMB, SCREENING_CRUMB, (str(report), None)],
+    }
+    return render(request, "disputes/screening_detail.html", context)
+
+
+@require_POST
+@capability_required(Capability.DISPUTES, edit=True)
+def finding_register(request, pk: int):
+    finding = get_for_user_or_404(
+        Finding.objects.select_related("report__region"), request.user, pk=pk
+    )
+    form = FindingToDisputeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请选择纠纷类型和登记日期。")
+        return redirect("disputes:screening_detail", pk=finding.report_id)
+    try:
+        dispute = services.finding_to_dispute(
+            finding=finding, user=request.user, **form.cleaned_data
+        )
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+        return redirect("disputes:screening_detail", pk=finding.report_id)
+    messages.success(request, f"已登记为纠纷 {dispute.number}。")
+    return redirect(dispute)
+
+
+@capability_required(Capability.DISPUTES)
+def deliberation_list(request):
+    records = Deliberation.objects.for_user(request.user).select_related("region", "dispute")
+    page = Paginator(records, 25).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "can_edit": can(request.user, Capability.DISPUTES, edit=True),
+        "breadcrumbs": [CRUMB, ("议事", None)],
+    }
+    return render(request, "disputes/deliberation_list.html", context)
+
+
+@capability_required(Capability.DISPUTES, edit=True)
+def deliberation_create(request):
+    form = DeliberationForm(request.POST or None, user=request.user, initial=request.GET.dict())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.deliberation_record(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "议事记录已保存。")
+            return redirect("disputes:deliberations")
+    crumbs = [CRUMB, ("议事", "/disputes/deliberations/"), ("登记", None)]
+    return render(
+        request, "disputes/form.html", {"form": form, "title": "登记议事", "breadcrumbs": crumbs}
+    )
