@@ -58,8 +58,11 @@ def _restore_base_data():
     """What migrations seed (the holiday table) and the cast, after a flush."""
     from fazhi.deadlines.models import CalendarYear, Holiday
     from fazhi.deadlines.seed import seed_holidays
+    from fazhi.disputes.models import DisputeType
+    from fazhi.disputes.seed import seed_dispute_types
 
     seed_holidays(CalendarYear, Holiday)
+    seed_dispute_types(DisputeType)
     build_cast()
 
 
