@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from fazhi.metrics import Period
-from fazhi.regions.models import Organisation
+from fazhi.regions.models import Organisation, OrganisationKind
 from fazhi.reports.ledgers import export_workbook, get_ledger, import_workbook
 
 pytestmark = pytest.mark.usefixtures("registered")
@@ -184,3 +184,41 @@ def test_a_ledger_outside_the_scope_cannot_be_exported(cast, client):
         f"/reports/ledgers/test.organisations/export/?region={other.code}&year=2020"
     )
     assert response.status_code == 404
+
+
+def test_the_export_runs_the_same_queries_for_many_rows(
+    cast, client, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(cast.officer)
+    url = f"/reports/ledgers/test.organisations/export/?region={cast.town.code}&year={PERIOD.start.year}"
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(40):
+        Organisation.objects.create(
+            name=f"新组织{n}", kind=OrganisationKind.OTHER, region=cast.qilong
+        )
+    with django_assert_max_num_queries(len(few)):
+        client.get(url)
+
+
+def test_the_import_command_writes_a_good_file_and_refuses_a_bad_one(cast, tmp_path):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    good, bad = tmp_path / "good.xlsx", tmp_path / "bad.xlsx"
+    good.write_bytes(
+        workbook([["村（社区）", "名称", "类别"], ["七龙社区", "命令行组织", "其他"]]).read()
+    )
+    bad.write_bytes(workbook([["村（社区）", "名称", "类别"], ["火星村", "x", "其他"]]).read())
+    out = StringIO()
+    call_command("import", "test.organisations", str(good), "--region", cast.town.code, stdout=out)
+    assert "已新增 1 条" in out.getvalue()
+    with pytest.raises(CommandError, match="未导入任何数据"):
+        call_command(
+            "import", "test.organisations", str(bad), "--region", cast.town.code, stderr=StringIO()
+        )
+    assert in_town(cast).filter(name="命令行组织").count() == 1

@@ -144,3 +144,21 @@ def test_a_bad_template_gets_a_clear_message(cast, client, upload, message):
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not ReportTemplate.objects.exists()
+
+
+def test_the_report_list_runs_the_same_queries_for_many_reports(
+    cast, client, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(cast.officer)
+    for year in range(2001, 2004):
+        services.report_create(user=cast.officer, region=cast.town, year=year)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/reports/")
+    for year in range(2004, 2030):
+        services.report_create(user=cast.officer, region=cast.town, year=year)
+    with django_assert_max_num_queries(len(few)):
+        page = client.get("/reports/")
+    assert "共 29 条" in page.content.decode() or "第 1 / 2 页" in page.content.decode()

@@ -3,6 +3,7 @@ generate a file (in the background, with progress), templates."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -40,10 +41,11 @@ def index(request):
             else:
                 return redirect("reports:detail", pk=report.pk)
     reports = Report.objects.for_user(request.user).select_related("region")
+    page = Paginator(reports, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "reports/index.html",
-        {"form": form, "reports": reports, "breadcrumbs": [("年度报告", None)]},
+        {"form": form, "page": page, "breadcrumbs": [("年度报告", None)]},
     )
 
 
