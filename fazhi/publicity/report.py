@@ -91,12 +91,15 @@ def underserved_next_step(f, ctx):
 
 
 def _short_villages(f):
+    """Villages below the best-equipped one (the target itself is not a figure);
+    all of them when none meets the target."""
     target_met = f.value(UNDERSTANDERS)
     counts = f.parts(UNDERSTANDERS)
     if target_met is None or target_met >= 100 or not counts:
         return []
     most = max(counts.values())
-    return [name for name, n in counts.items() if n < most]
+    short = [name for name, n in counts.items() if n < most]
+    return short if short and target_met > 0 else list(counts)
 
 
 @candidate("problem", metrics=[UNDERSTANDERS], order=20)

@@ -183,3 +183,19 @@ def test_export_only_ledgers_use_their_apps_layout(cast, client, town, key, head
     assert header in headers
     assert sheet.max_row > 1
     assert client.get(f"/reports/ledgers/{key}/import/").status_code == 404
+
+
+def test_the_final_demo_report_keeps_its_figures_when_activities_change(cast, town):
+    report = services.report_create(user=cast.officer, region=town, year=2020)
+    final = services.report_finalise(user=cast.officer, report=report)
+    before = document.render_docx(final)
+    Activity.objects.in_region(town).in_period(YEAR).update(person_times=9999, materials=0)
+    final.refresh_from_db()
+
+    def text(data):
+        return "".join(p.text for p in Document(BytesIO(data)).paragraphs)
+
+    assert "受教人数达2000余人次" in text(document.render_docx(final))
+    assert text(document.render_docx(final)) == text(before)
+    draft = services.report_new_draft(user=cast.officer, report=final)
+    assert "万余人次" in text(document.render_docx(draft))

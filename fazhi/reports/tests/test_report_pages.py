@@ -162,3 +162,18 @@ def test_the_report_list_runs_the_same_queries_for_many_reports(
     with django_assert_max_num_queries(len(few)):
         page = client.get("/reports/")
     assert "共 29 条" in page.content.decode() or "第 1 / 2 页" in page.content.decode()
+
+
+def test_a_pdf_without_libreoffice_fails_with_the_reason_on_the_page(
+    cast, client, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setenv("FAZHI_SOFFICE", "no-such-soffice")
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/reports/{report.pk}/generate/", {"format": "pdf"})
+    report_file = ReportFile.objects.get(report=report)
+    assert report_file.status == FileStatus.FAILED
+    page = client.get(f"/reports/files/{report_file.pk}/").content.decode()
+    assert "生成失败" in page and "未安装 LibreOffice" in page
+    assert "未安装 LibreOffice" in client.get(f"/reports/{report.pk}/").content.decode()
