@@ -7,6 +7,7 @@ app_name = "reports"
 urlpatterns = [
     path("", views.index, name="index"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/finalise/", views.finalise, name="finalise"),
     path("<int:pk>/new-draft/", views.new_draft, name="new_draft"),
     path("<int:pk>/generate/", views.generate, name="generate"),

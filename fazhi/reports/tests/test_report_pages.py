@@ -67,7 +67,7 @@ def test_the_officer_edits_the_narrative_and_finalises(cast, client):
     report = services.report_create(user=cast.officer, region=cast.town, year=2020)
     client.force_login(cast.officer)
     client.post(
-        f"/reports/{report.pk}/",
+        f"/reports/{report.pk}/edit/",
         {"title": "标题", "issuer": "黄水镇人民政府", "n_publicity": "开展宪法宣传周活动。"},
     )
     report.refresh_from_db()
@@ -177,3 +177,21 @@ def test_a_pdf_without_libreoffice_fails_with_the_reason_on_the_page(
     page = client.get(f"/reports/files/{report_file.pk}/").content.decode()
     assert "生成失败" in page and "未安装 LibreOffice" in page
     assert "未安装 LibreOffice" in client.get(f"/reports/{report.pk}/").content.decode()
+
+
+def test_a_bad_date_is_named_and_nothing_is_saved(cast, client):
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.officer)
+    response = client.post(
+        f"/reports/{report.pk}/edit/", {"issued_on": "去年", "n_publicity": "不应保存。"}
+    )
+    assert response.status_code == 400
+    assert "成文日期：" in response.content.decode()
+    report.refresh_from_db()
+    assert report.narratives.get("publicity") != "不应保存。"
+
+
+def test_the_leader_cannot_edit(cast, client):
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.leader)
+    assert client.post(f"/reports/{report.pk}/edit/", {"n_publicity": "x"}).status_code == 403

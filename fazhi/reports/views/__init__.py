@@ -2,7 +2,7 @@
 generate a file (in the background, with progress), templates."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
@@ -28,7 +28,7 @@ def index(request):
     form = RegionYearForm(request.POST or None, user=request.user)
     if request.method == "POST":
         if not can(request.user, Capability.REPORTS, edit=True):
-            return render(request, "403.html", status=403)
+            raise PermissionDenied("您的角色无权修改年度报告。")
         if form.is_valid():
             try:
                 report = services.report_create(
@@ -53,45 +53,54 @@ def index(request):
 def detail(request, pk: int):
     report = get_for_user_or_404(Report.objects.select_related("region"), request.user, pk=pk)
     document = report_document.assemble(report)
-    form = ReportTextForm(request.POST or None, report=report, candidates=document["candidates"])
-    if request.method == "POST":
-        if not can(request.user, Capability.REPORTS, edit=True):
-            return render(request, "403.html", status=403)
-        if form.is_valid():
-            try:
-                services.report_update(
-                    user=request.user,
-                    report=report,
-                    narratives=form.narratives(),
-                    decisions=form.decisions(),
-                    title=form.cleaned_data["title"],
-                    issuer=form.cleaned_data["issuer"],
-                    issued_on=form.cleaned_data["issued_on"],
-                )
-            except ValidationError as error:
-                messages.error(request, _error_text(error))
-            else:
-                messages.success(request, "已保存。")
-            return redirect("reports:detail", pk=report.pk)
-    versions = Report.objects.for_user(request.user).for_region_year(report.region, report.year)
-    return render(
-        request,
-        "reports/detail.html",
-        {
-            "report": report,
-            "document": document,
-            "form": form,
-            "candidate_rows": _candidate_rows(form, document["candidates"]),
-            "generate_form": GenerateForm(),
-            "versions": versions,
-            "files": report.files.all()[:5],
-            "office_available": office_available(),
-            "office_missing": MISSING_MESSAGE,
-            "can_write": can(request.user, Capability.REPORTS, edit=True),
-            "can_edit": can(request.user, Capability.REPORTS, edit=True) and not report.is_final,
-            "breadcrumbs": [("年度报告", "/reports/"), (str(report), None)],
-        },
-    )
+    form = ReportTextForm(report=report, candidates=document["candidates"])
+    return _detail_page(request, report, document, form)
+
+
+@require_POST
+@capability_required(Capability.REPORTS, edit=True)
+def edit(request, pk: int):
+    report = get_for_user_or_404(Report.objects.select_related("region"), request.user, pk=pk)
+    document = report_document.assemble(report)
+    form = ReportTextForm(request.POST, report=report, candidates=document["candidates"])
+    if not form.is_valid():
+        return _detail_page(request, report, document, form, status=400)
+    try:
+        services.report_update(
+            user=request.user,
+            report=report,
+            narratives=form.narratives(),
+            decisions=form.decisions(),
+            title=form.cleaned_data["title"],
+            issuer=form.cleaned_data["issuer"],
+            issued_on=form.cleaned_data["issued_on"],
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "已保存。")
+    return redirect("reports:detail", pk=report.pk)
+
+
+def _detail_page(request, report, document, form, *, status=200):
+    may_edit = can(request.user, Capability.REPORTS, edit=True)
+    context = {
+        "report": report,
+        "document": document,
+        "form": form,
+        "candidate_rows": _candidate_rows(form, document["candidates"]),
+        "generate_form": GenerateForm(),
+        "versions": Report.objects.for_user(request.user).for_region_year(
+            report.region, report.year
+        ),
+        "files": report.files.all()[:5],
+        "office_available": office_available(),
+        "office_missing": MISSING_MESSAGE,
+        "can_write": may_edit,
+        "can_edit": may_edit and not report.is_final,
+        "breadcrumbs": [("年度报告", "/reports/"), (str(report), None)],
+    }
+    return render(request, "reports/detail.html", context, status=status)
 
 
 def _candidate_rows(form, candidates):
@@ -168,7 +177,7 @@ def templates(request):
     form = TemplateUploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST":
         if not can(request.user, Capability.REPORTS, edit=True):
-            return render(request, "403.html", status=403)
+            raise PermissionDenied("您的角色无权修改年度报告。")
         if form.is_valid():
             try:
                 services.report_template_upload(
