@@ -199,3 +199,28 @@ def test_the_final_demo_report_keeps_its_figures_when_activities_change(cast, to
     assert text(document.render_docx(final)) == text(before)
     draft = services.report_new_draft(user=cast.officer, report=final)
     assert "万余人次" in text(document.render_docx(draft))
+
+
+def test_an_activity_workbook_with_a_bad_date_and_village_imports_nothing(cast, town):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["活动日期", "活动主题", "活动地点", "覆盖村", "活动形式", "受教人数", "填报单位"])
+    sheet.append(
+        ["2020-06-01", "民法典进村", "七龙社区", "七龙社区", "专题讲座/培训", 80, "七龙社区"]
+    )
+    sheet.append(["2020-13-01", "坏日期", "黄水社区", "黄水社区", "专题讲座/培训", 10, "黄水社区"])
+    sheet.append(["2020-06-02", "坏村", "某地", "火星村", "专题讲座/培训", 10, "黄水镇"])
+    data = BytesIO()
+    book.save(data)
+    result = import_workbook(
+        ledger=get_ledger("publicity.activities"),
+        file=SimpleUploadedFile("t.xlsx", data.getvalue()),
+        user=cast.officer,
+        region=town,
+        dry_run=False,
+    )
+    assert any(e.startswith("第3行 「日期」列：日期「2020-13-01」无法识别") for e in result.errors)
+    assert "第4行 「覆盖村（社区）」列：「火星村」不是黄水镇辖区内的村（社区）" in result.errors
+    assert not Activity.objects.filter(title="民法典进村").exists()

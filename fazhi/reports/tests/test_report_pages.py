@@ -129,6 +129,16 @@ def test_a_good_template_is_used_for_the_file(cast, client):
     assert texts[1].startswith("黄水镇2020年度") and texts[-1] == "抄送：黄水镇人民政府"
 
 
+def macro_docx():
+    import zipfile
+
+    data = BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("word/document.xml", "<document/>")
+        archive.writestr("word/vbaProject.bin", "macro")
+    return SimpleUploadedFile("模板.docm", data.getvalue())
+
+
 @pytest.mark.parametrize(
     "upload, message",
     [
@@ -136,6 +146,7 @@ def test_a_good_template_is_used_for_the_file(cast, client):
         (docx_upload("{% for x in %}"), "占位符写法有误"),
         (docx_upload("前言 {{ body }}"), "单独占一段"),
         (SimpleUploadedFile("模板.docx", b"not a word file"), "文件内容不是允许的类型"),
+        (macro_docx(), "宏"),
     ],
 )
 def test_a_bad_template_gets_a_clear_message(cast, client, upload, message):
