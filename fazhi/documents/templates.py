@@ -104,3 +104,29 @@ def sample_context() -> dict:
 def check(template: bytes, body_docx: bytes) -> None:
     """Raise TemplateError if `template` cannot be filled with a report."""
     render(template, sample_context(), body_docx=body_docx)
+
+
+def sample_template() -> bytes:
+    """A starting template: a red issuing-body line (红头), the body, a copy-to line."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt, RGBColor
+
+    from fazhi.documents import gbt9704
+
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = gbt9704.PAGE_WIDTH, gbt9704.PAGE_HEIGHT
+    section.top_margin, section.left_margin = gbt9704.TOP, gbt9704.LEFT
+    section.right_margin = Mm(26)
+    section.bottom_margin = Mm(35)
+    head = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
+    head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = head.add_run("{{ issuer }}文件")
+    run.font.size = Pt(36)
+    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    run.font.name = gbt9704.TITLE_FONT
+    document.add_paragraph("{{ body }}")
+    document.add_paragraph("抄送：县司法局。")
+    output = BytesIO()
+    document.save(output)
+    return output.getvalue()

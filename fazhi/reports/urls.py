@@ -14,6 +14,7 @@ urlpatterns = [
     path("files/<int:pk>/", views.file_status, name="file_status"),
     path("files/<int:pk>/download/", views.file_download, name="file_download"),
     path("templates/", views.templates, name="templates"),
+    path("templates/sample.docx", views.template_sample, name="template_sample"),
     path("ledgers/", ledgers.index, name="ledgers"),
     path("ledgers/<str:key>/export/", ledgers.export, name="ledger_export"),
     path("ledgers/<str:key>/import/", ledgers.import_, name="ledger_import"),

@@ -206,3 +206,16 @@ def test_the_leader_cannot_edit(cast, client):
     report = services.report_create(user=cast.officer, region=cast.town, year=2020)
     client.force_login(cast.leader)
     assert client.post(f"/reports/{report.pk}/edit/", {"n_publicity": "x"}).status_code == 403
+
+
+def test_the_sample_template_can_be_uploaded_as_it_is(cast, client):
+    client.force_login(cast.officer)
+    sample = client.get("/reports/templates/sample.docx")
+    upload = SimpleUploadedFile("示例.docx", sample.content)
+    response = client.post("/reports/templates/", {"region": cast.town.code, "file": upload})
+    assert response.status_code == 302
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    from fazhi.reports.document import render_docx
+
+    texts = [p.text for p in Document(BytesIO(render_docx(report))).paragraphs]
+    assert texts[0] == "黄水镇人民政府文件" and texts[-1] == "抄送：县司法局。"

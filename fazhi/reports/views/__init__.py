@@ -4,7 +4,7 @@ generate a file (in the background, with progress), templates."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,11 +12,12 @@ from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.documents.pdf import MISSING_MESSAGE, office_available
-from fazhi.documents.templates import PLACEHOLDERS
+from fazhi.documents.templates import PLACEHOLDERS, sample_template
 from fazhi.reports import document as report_document
 from fazhi.reports import services
 from fazhi.reports.forms import GenerateForm, RegionYearForm, ReportTextForm, TemplateUploadForm
 from fazhi.reports.models import FileStatus, Report, ReportFile, ReportTemplate
+from fazhi.reports.services import DOCX_MIME
 
 
 def _error_text(error: ValidationError) -> str:
@@ -202,3 +203,12 @@ def templates(request):
             "breadcrumbs": [("年度报告", "/reports/"), ("报告模板", None)],
         },
     )
+
+
+@capability_required(Capability.REPORTS)
+def template_sample(request):
+    response = HttpResponse(sample_template(), content_type=DOCX_MIME)
+    response["Content-Disposition"] = (
+        "attachment; filename*=UTF-8''%E6%8A%A5%E5%91%8A%E6%A8%A1%E6%9D%BF%E7%A4%BA%E4%BE%8B.docx"
+    )
+    return response
