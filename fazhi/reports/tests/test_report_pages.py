@@ -219,3 +219,15 @@ def test_the_sample_template_can_be_uploaded_as_it_is(cast, client):
 
     texts = [p.text for p in Document(BytesIO(render_docx(report))).paragraphs]
     assert texts[0] == "黄水镇人民政府文件" and texts[-1] == "抄送：县司法局。"
+
+
+def test_the_api_lists_reports_in_scope_and_returns_the_text(cast, client, other_town):
+    mine = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    services.report_create(user=None, region=other_town, year=2020)
+    client.force_login(cast.officer)
+    listing = client.get("/api/v1/reports/").json()
+    assert [item["id"] for item in listing["results"]] == [mine.pk]
+    detail = client.get(f"/api/v1/reports/{mine.pk}/").json()
+    assert detail["document"]["title"].startswith("黄水镇2020年度")
+    client.force_login(cast.cadre)
+    assert client.get("/api/v1/reports/").status_code == 403
