@@ -15,10 +15,22 @@ from fazhi.reports.models import Report
 class ReportSerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="region.code")
     region_name = serializers.CharField(source="region.name")
+    # plain text, not an enum: "status" names several choice sets across the API
+    status = serializers.CharField(help_text="draft 草稿 / final 定稿")
+    status_label = serializers.CharField(source="get_status_display")
 
     class Meta:
         model = Report
-        fields = ["id", "region", "region_name", "year", "version", "status", "finalised_at"]
+        fields = [
+            "id",
+            "region",
+            "region_name",
+            "year",
+            "version",
+            "status",
+            "status_label",
+            "finalised_at",
+        ]
 
 
 class ReportDetailSerializer(ReportSerializer):
