@@ -40,13 +40,17 @@ def _next_version(region, year: int) -> int:
 
 @transaction.atomic
 def report_create(*, user, region, year: int) -> Report:
-    """A new draft for `region` and `year`, or the draft already open for them."""
+    """The draft open for `region` and `year`; else a new one, carrying the
+    latest final's text when there is one."""
     _check_region(user, region)
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationError({"year": f"年度应在{FIRST_YEAR}至{LAST_YEAR}之间。"})
     existing = Report.objects.filter(region=region, year=year, status=Status.DRAFT).first()
     if existing:
         return existing
+    latest_final = Report.objects.for_region_year(region, year).filter(status=Status.FINAL).first()
+    if latest_final:
+        return report_new_draft(user=user, report=latest_final)
     report = Report(region=region, year=year, version=_next_version(region, year), created_by=user)
     report.full_clean()
     report.save()

@@ -148,3 +148,14 @@ def test_a_county_report_rolls_up_its_towns(cast):
 def test_a_report_is_for_a_town_or_a_county(cast):
     with pytest.raises(ValidationError, match="乡镇"):
         services.report_create(user=cast.officer, region=cast.qilong, year=2020)
+
+
+def test_opening_a_year_that_has_only_a_final_starts_from_it(cast):
+    report = services.report_create(user=cast.officer, region=cast.town, year=THIS_YEAR)
+    report = services.report_update(
+        user=cast.officer, report=report, narratives={"intro": "开头。"}
+    )
+    final = services.report_finalise(user=cast.officer, report=report)
+    draft = services.report_create(user=cast.officer, region=cast.town, year=THIS_YEAR)
+    assert draft.based_on == final and draft.version == 2
+    assert draft.narratives == {"intro": "开头。"}
