@@ -40,7 +40,8 @@ def context_of(region, year: int) -> contrib.Context:
 
 
 def _registered(contribution: contrib.Contribution) -> bool:
-    return all(code in metrics.registry._REGISTRY for code in contribution.metrics)
+    known = {m.code for m in metrics.all_metrics()}
+    return all(code in known for code in contribution.metrics)
 
 
 def compute_figures(region, year: int, codes) -> dict[str, dict]:
