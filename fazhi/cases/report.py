@@ -17,7 +17,7 @@ CORRECTION = "cases.correction_rate"
 def litigation(f, ctx):
     if not f.has_data(LAWSUITS):
         return None
-    text = f"全年{ctx.we}作为被告的行政诉讼案件{f.exact(LAWSUITS)}"
+    text = f"全年{ctx.towns}作为被告的行政诉讼案件{f.exact(LAWSUITS)}"
     if f.value(HEAD_IN_COURT) is not None and f.parts(HEAD_IN_COURT).get("hearings"):
         text += f"，行政机关负责人出庭应诉率{f.exact(HEAD_IN_COURT)}"
     if f.value(LOSS) is not None and f.parts(LOSS).get("decided"):
@@ -29,7 +29,7 @@ def litigation(f, ctx):
 def reconsideration(f, ctx):
     if not f.has_data(RECONSIDERATIONS):
         return None
-    text = f"全年涉及{ctx.we}的行政复议案件{f.exact(RECONSIDERATIONS)}"
+    text = f"全年涉及{ctx.towns}的行政复议案件{f.exact(RECONSIDERATIONS)}"
     if f.value(CORRECTION) is not None and f.parts(CORRECTION).get("decided"):
         text += f"，已决案件纠错率{f.exact(CORRECTION)}"
     return text + "。"

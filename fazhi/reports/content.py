@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from fazhi import metrics
-from fazhi.regions.models import Level
+from fazhi.regions.models import Level, Region
 from fazhi.reports import contrib
 
 
@@ -88,7 +88,12 @@ def compute(region, year: int) -> dict:
                 }
             )
     return {
-        "region": {"code": region.code, "name": region.name, "level": region.level},
+        "region": {
+            "code": region.code,
+            "name": region.name,
+            "level": region.level,
+            "towns": Region.objects.under(region.prefix).towns().count() if ctx.is_county else 1,
+        },
         "year": year,
         "computed_at": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
         "figures": figures,

@@ -105,6 +105,11 @@ class Context:
         """How the report names its own region: 我镇 / 我县."""
         return "我县" if self.is_county else "我镇"
 
+    @property
+    def towns(self) -> str:
+        """Who did the work the records show: 我镇, or for a county roll-up 全县各乡镇（街道）."""
+        return "全县各乡镇（街道）" if self.is_county else "我镇"
+
 
 class Figures:
     """The computed figures a contribution may write, keyed by metric code.

@@ -142,6 +142,7 @@ def test_a_county_report_rolls_up_its_towns(cast):
     report = services.report_create(user=cast.county_admin, region=cast.county, year=THIS_YEAR)
     doc = document.assemble(report)
     assert "县委、县政府" in doc["intro"]
+    assert "汇总了全县1个乡镇（街道）的工作记录" in doc["intro"]
     assert section(doc, "disputes")["text"].startswith("我县新建人民调解委员会")
 
 
