@@ -115,6 +115,13 @@ class ActivitySerializer(serializers.ModelSerializer):
         data["combined_with"] = list(instance.combined_with or [])
         return data
 
+    def validate_themes(self, themes):
+        own = set(self.instance.themes.all()) if self.instance else set()
+        retired = [theme.name for theme in themes if not theme.active and theme not in own]
+        if retired:
+            raise ValidationError(f"主题“{'、'.join(retired)}”已停用，不能再选用。")
+        return themes
+
     def validate_campaign(self, campaign):
         region = self.context["request"].user.region
         if campaign and not Campaign.objects.visible_from(region).filter(pk=campaign.pk).exists():
