@@ -224,6 +224,14 @@ class ExamScoreSerializer(ModelCleanMixin, serializers.ModelSerializer):
         fields = ["id", "exam", "cadre", "score"]
 
 
+def _validate_offered_theme(serializer, theme):
+    """A retired theme stays on the record that has it but is not chosen anew."""
+    own = getattr(serializer.instance, "theme_id", None)
+    if theme and not theme.active and theme.pk != own:
+        raise ValidationError(f"主题“{theme.name}”已停用，不能再选用。")
+    return theme
+
+
 SERIALIZERS = {
     Campaign: simple_serializer(
         Campaign, ["region", "name", "start_date", "end_date", "description"]
@@ -239,6 +247,7 @@ SERIALIZERS = {
         theme=serializers.SlugRelatedField(
             slug_field="name", queryset=Theme.objects.all(), required=False, allow_null=True
         ),
+        validate_theme=_validate_offered_theme,
     ),
     Training: simple_serializer(
         Training,
@@ -251,6 +260,7 @@ SERIALIZERS = {
         theme=serializers.SlugRelatedField(
             slug_field="name", queryset=Theme.objects.all(), required=False, allow_null=True
         ),
+        validate_theme=_validate_offered_theme,
     ),
     Cadre: simple_serializer(Cadre, ["region", "name", "position", "active"]),
     StudySession: simple_serializer(

@@ -208,3 +208,12 @@ def test_the_campaign_page_runs_as_many_queries_for_60_activities_as_for_3(cast,
     for _ in range(57):
         activity(cast.town, [cast.qilong, cast.huangshui], campaign=campaign)
     assert _queries(client, f"/publicity/campaigns/{campaign.pk}/") == few
+
+
+def test_the_qilong_cadre_may_file_under_the_towns_campaign_but_not_edit_it(cast, client):
+    town = _campaign(cast.town)
+    client.force_login(cast.cadre)
+    assert (
+        town in client.get("/publicity/activities/new/").context["form"].fields["campaign"].queryset
+    )
+    assert client.get(f"/publicity/campaigns/{town.pk}/edit/").status_code == 404

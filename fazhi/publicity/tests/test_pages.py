@@ -109,6 +109,6 @@ def test_the_demo_campaign_page_shows_its_household_visits(demo, client):
     client.force_login(demo.officer)
     campaign = Campaign.objects.get(name="防控疫情，法治同行")
     response = client.get(f"/publicity/campaigns/{campaign.pk}/")
-    figures = dict((metric.code, value) for metric, value in response.context["figures"])
+    figures = {metric.code: value for metric, value in response.context["figures"]}
     assert figures["publicity.activities"] == 4
     assert all("入户走访" in a.combined_with_labels for a in response.context["page"])

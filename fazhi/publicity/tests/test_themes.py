@@ -152,3 +152,25 @@ def test_the_leader_and_the_county_admin_may_only_read_the_themes(cast, client):
 def test_the_theme_list_links_from_the_publicity_navigation(cast, client):
     client.force_login(cast.officer)
     assert 'href="/publicity/themes/"' in client.get("/publicity/").content.decode()
+
+
+def test_a_new_slogan_cannot_take_a_retired_theme_through_the_api(cast):
+    Theme.objects.filter(name="禁毒").update(active=False)
+    api = APIClient()
+    api.force_authenticate(cast.officer)
+    fields = {"region": cast.town.code, "text": "珍爱生命，远离毒品", "start_date": "2020-06-20"}
+    refused = api.post("/api/v1/publicity/screen-contents/", {**fields, "theme": "禁毒"})
+    assert refused.status_code == 400 and "theme" in refused.json()
+    assert (
+        api.post("/api/v1/publicity/screen-contents/", {**fields, "theme": "宪法"}).status_code
+        == 201
+    )
+
+
+def test_the_slogan_and_key_date_forms_offer_no_retired_theme(cast, client):
+    retired = Theme.objects.get(name="禁毒")
+    retired.active = False
+    retired.save()
+    client.force_login(cast.officer)
+    for url in ("/publicity/screens/contents/new/", "/publicity/calendar/key-dates/new/"):
+        assert retired not in client.get(url).context["form"].fields["theme"].queryset
