@@ -32,7 +32,7 @@ def may_edit_themes(user) -> bool:
 
 def _require_theme_editor(request):
     if not may_edit_themes(request.user):
-        raise PermissionDenied("普法主题为全镇共用的配置，仅镇法治专干可以修改。")
+        raise PermissionDenied("普法主题为全系统共用的配置，仅镇法治专干可以修改。")
 
 
 @capability_required(Capability.PUBLICITY)
