@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from fazhi.accounts.roles import Capability, Role, can
+from fazhi.dashboard.attention import attention_for
 
 
 @login_required
@@ -12,7 +13,8 @@ def home(request):
         return redirect("audit:log")
     if user.role == Role.SYSADMIN:
         return redirect("accounts:users")
-    return render(request, "dashboard/home.html", {"cards": _cards_for(user)})
+    context = {"cards": _cards_for(user), "attention": attention_for(user)}
+    return render(request, "dashboard/home.html", context)
 
 
 def _cards_for(user) -> list[dict]:

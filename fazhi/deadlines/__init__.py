@@ -10,6 +10,7 @@ See docs/deadlines.md.
 
 from fazhi.deadlines.engine import (
     Deadline,
+    WorkCalendar,
     add_months,
     add_working_days,
     compute_deadline,
@@ -24,6 +25,7 @@ __all__ = [
     "Rule",
     "Unit",
     "UnknownRule",
+    "WorkCalendar",
     "add_months",
     "add_working_days",
     "compute_deadline",

@@ -106,18 +106,22 @@ def is_provisional(day: date) -> bool:
     return not WorkCalendar().is_entered(day)
 
 
-def compute_deadline(rule_code: str, start: date, *, length: int | None = None) -> Deadline:
+def compute_deadline(
+    rule_code: str, start: date, *, length: int | None = None, calendar: WorkCalendar | None = None
+) -> Deadline:
     """The due date of `rule_code` for a period starting on `start`.
 
     `length` overrides the rule's length (e.g. a recorded extension shorter
-    than the maximum); the unit and basis stay the rule's. Raises
-    `UnknownRule` (a KeyError) for an unknown code.
+    than the maximum); the unit and basis stay the rule's. Pass one
+    `WorkCalendar` to many calls (a list, a metric) so each year's holidays are
+    read once. Raises `UnknownRule` (a KeyError) for an unknown code.
     """
     rule = get_rule(rule_code)
     if isinstance(start, datetime):
         start = start.date()
     length = rule.length if length is None else length
-    work = WorkCalendar()
+    work = WorkCalendar() if calendar is None else calendar
+    was_provisional, work.provisional = work.provisional, False
     if rule.unit == Unit.WORKING_DAYS:
         due = work.add_working_days(start, length)
     elif rule.unit == Unit.MONTHS:
@@ -130,5 +134,12 @@ def compute_deadline(rule_code: str, start: date, *, length: int | None = None) 
         due=due,
         basis=rule.basis,
         working_days=rule.working_days,
-        provisional=work.provisional,
+        provisional=_provisional(work, was_provisional),
     )
+
+
+def _provisional(work: WorkCalendar, was_provisional: bool) -> bool:
+    """This computation's flag; the shared calendar keeps whether any was provisional."""
+    this_one = work.provisional
+    work.provisional = was_provisional or this_one
+    return this_one

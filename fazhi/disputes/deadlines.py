@@ -16,11 +16,11 @@ CONCLUDE = "mediation.conclude"
 JUDICIAL_CONFIRMATION = "mediation.judicial_confirmation"
 
 
-def deadline_for(rule: str, start: date | None) -> Deadline | None:
+def deadline_for(rule: str, start: date | None, *, calendar=None) -> Deadline | None:
     """The engine's deadline for `rule` counted from `start`, or None when nothing started it."""
     if start is None:
         return None
-    return compute_deadline(rule, start)
+    return compute_deadline(rule, start, calendar=calendar)
 
 
 def conclude_deadline(dispute) -> Deadline | None:

@@ -115,6 +115,13 @@ class ActivitySerializer(serializers.ModelSerializer):
         data["combined_with"] = list(instance.combined_with or [])
         return data
 
+    def validate_themes(self, themes):
+        own = set(self.instance.themes.all()) if self.instance else set()
+        retired = [theme.name for theme in themes if not theme.active and theme not in own]
+        if retired:
+            raise ValidationError(f"主题“{'、'.join(retired)}”已停用，不能再选用。")
+        return themes
+
     def validate_campaign(self, campaign):
         region = self.context["request"].user.region
         if campaign and not Campaign.objects.visible_from(region).filter(pk=campaign.pk).exists():
@@ -217,6 +224,14 @@ class ExamScoreSerializer(ModelCleanMixin, serializers.ModelSerializer):
         fields = ["id", "exam", "cadre", "score"]
 
 
+def _validate_offered_theme(serializer, theme):
+    """A retired theme stays on the record that has it but is not chosen anew."""
+    own = getattr(serializer.instance, "theme_id", None)
+    if theme and not theme.active and theme.pk != own:
+        raise ValidationError(f"主题“{theme.name}”已停用，不能再选用。")
+    return theme
+
+
 SERIALIZERS = {
     Campaign: simple_serializer(
         Campaign, ["region", "name", "start_date", "end_date", "description"]
@@ -232,6 +247,7 @@ SERIALIZERS = {
         theme=serializers.SlugRelatedField(
             slug_field="name", queryset=Theme.objects.all(), required=False, allow_null=True
         ),
+        validate_theme=_validate_offered_theme,
     ),
     Training: simple_serializer(
         Training,
@@ -244,6 +260,7 @@ SERIALIZERS = {
         theme=serializers.SlugRelatedField(
             slug_field="name", queryset=Theme.objects.all(), required=False, allow_null=True
         ),
+        validate_theme=_validate_offered_theme,
     ),
     Cadre: simple_serializer(Cadre, ["region", "name", "position", "active"]),
     StudySession: simple_serializer(

@@ -36,3 +36,17 @@ def activity_rows(activities):
             activity.get_status_display(),
             activity.region.name,
         ]
+
+
+CAMPAIGN_HEADERS = ["专项名称", "所属区划", "开始日期", "结束日期", "说明"]
+
+
+def campaign_rows(campaigns):
+    for campaign in campaigns:
+        yield [
+            campaign.name,
+            campaign.region.name,
+            campaign.start_date,
+            campaign.end_date,
+            campaign.description,
+        ]

@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.db.models import Q
 
 from fazhi.publicity.models import Activity, Campaign, Form, Status, Theme
 from fazhi.regions.models import Region
@@ -57,3 +58,19 @@ class ActivityFilter(django_filters.FilterSet):
     def filter_region(self, queryset, name, value):
         region = Region.objects.filter(code=value).first()
         return queryset.in_region(region) if region else queryset.none()
+
+
+class CampaignFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(label="专项名称", lookup_expr="icontains")
+    year = django_filters.NumberFilter(label="年度", method="filter_year")
+
+    class Meta:
+        model = Campaign
+        fields = ["name", "year"]
+
+    def filter_year(self, queryset, name, value):
+        """Campaigns running at some time in the year (an open end runs on)."""
+        year = int(value)
+        return queryset.filter(start_date__year__lte=year).filter(
+            Q(end_date__isnull=True) | Q(end_date__year__gte=year)
+        )

@@ -22,7 +22,7 @@ from fazhi.publicity.models import (
     Theme,
     Training,
 )
-from fazhi.regions.models import Organisation, Region
+from fazhi.regions.models import Level, Organisation, Region
 
 
 class DateInput(forms.DateInput):
@@ -50,6 +50,9 @@ class ScopedForm(forms.ModelForm):
             self.fields["region"].queryset = regions
             if not self.instance.pk and user.region and regions.filter(pk=user.region_id).exists():
                 self.fields["region"].initial = user.region_id
+        if "theme" in self.fields:  # a retired theme stays on the record that has it
+            own = [self.instance.theme] if getattr(self.instance, "theme_id", None) else []
+            self.fields["theme"].queryset = Theme.objects.offered(keeping=own)
         for name, field in self.fields.items():
             if isinstance(field.widget, forms.DateInput):
                 field.widget = DateInput()
@@ -98,7 +101,8 @@ class ActivityForm(ScopedForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["villages"].queryset = Region.objects.for_user(user).villages()
-        self.fields["themes"].queryset = Theme.objects.filter(active=True)
+        own = list(self.instance.themes.all()) if self.instance.pk else []
+        self.fields["themes"].queryset = Theme.objects.offered(keeping=own)
         self.fields["organiser"].queryset = Organisation.objects.for_user(user)
         region = user.active_region if getattr(user, "active_region", None) else user.region
         self.fields["campaign"].queryset = (
@@ -114,9 +118,25 @@ class ActivityConfirmForm(forms.Form):
 
 
 class CampaignForm(ScopedForm):
+    """A campaign belongs to a town (the usual case) or to one village."""
+
     class Meta:
         model = Campaign
         fields = ["region", "name", "start_date", "end_date", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["region"].queryset = self.fields["region"].queryset.filter(
+            level__in=[Level.TOWN, Level.VILLAGE]
+        )
+
+
+class ThemeForm(forms.ModelForm):
+    class Meta:
+        model = Theme
+        fields = ["name", "order"]
+        help_texts = {"order": "数字小的排在前面。"}
 
 
 class ResponsibilityListForm(ScopedForm):

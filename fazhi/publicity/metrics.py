@@ -3,7 +3,7 @@
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.urls import reverse
 
 from fazhi.metrics import Result, metric
@@ -61,7 +61,7 @@ def concentrated_activities(region, period):
 def person_times(region, period):
     records = _held(region, period)
     return Result(
-        value=records.aggregate(total=Sum("person_times"))["total"] or 0,
+        value=records.totals()["person_times"],
         records=records,
         list_url=_url("activity_list", region, period, status="held"),
     )
@@ -71,7 +71,7 @@ def person_times(region, period):
 def materials(region, period):
     records = _held(region, period)
     return Result(
-        value=records.aggregate(total=Sum("materials"))["total"] or 0,
+        value=records.totals()["materials"],
         records=records,
         list_url=_url("activity_list", region, period, status="held"),
     )

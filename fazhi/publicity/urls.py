@@ -3,11 +3,13 @@ from django.urls import path
 from fazhi.publicity.views import (
     activities,
     calendar,
+    campaigns,
     coverage,
     overview,
     people,
     responsibility,
     screens,
+    themes,
 )
 
 app_name = "publicity"
@@ -18,6 +20,14 @@ urlpatterns = [
     path("activities/<int:pk>/", activities.activity_detail, name="activity_detail"),
     path("activities/<int:pk>/edit/", activities.activity_edit, name="activity_edit"),
     path("activities/<int:pk>/confirm/", activities.activity_confirm_view, name="activity_confirm"),
+    path("campaigns/", campaigns.campaign_list, name="campaign_list"),
+    path("campaigns/new/", campaigns.campaign_create, name="campaign_create"),
+    path("campaigns/<int:pk>/", campaigns.campaign_detail, name="campaign_detail"),
+    path("campaigns/<int:pk>/edit/", campaigns.campaign_edit, name="campaign_edit"),
+    path("themes/", themes.theme_list, name="theme_list"),
+    path("themes/new/", themes.theme_create, name="theme_create"),
+    path("themes/<int:pk>/edit/", themes.theme_edit, name="theme_edit"),
+    path("themes/<int:pk>/active/", themes.theme_retire, name="theme_retire"),
     path("responsibility/", responsibility.responsibility_list, name="responsibility_list"),
     path("responsibility/new/", responsibility.responsibility_create, name="responsibility_create"),
     path(

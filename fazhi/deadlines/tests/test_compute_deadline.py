@@ -206,3 +206,23 @@ def test_a_provisional_working_day_period_skips_the_statutory_spring_festival():
     deadline = compute_deadline("reconsideration.answer", date(2027, 2, 1))
     # 02-02, 03, 04, 09, 10, 11, 12, 15, 16, 17
     assert (deadline.due, deadline.provisional) == (date(2027, 2, 17), True)
+
+
+def test_a_shared_calendar_reads_each_year_once(django_assert_max_num_queries):
+    from fazhi.deadlines import WorkCalendar
+
+    calendar = WorkCalendar()
+    compute_deadline("mediation.conclude", date(2020, 3, 2), calendar=calendar)
+    with django_assert_max_num_queries(0):
+        for day in range(3, 28):
+            compute_deadline("mediation.conclude", date(2020, 3, day), calendar=calendar)
+
+
+def test_a_shared_calendar_flags_only_the_provisional_computation(db):
+    from fazhi.deadlines import WorkCalendar
+
+    calendar = WorkCalendar()
+    assert compute_deadline("litigation.answer", date(2027, 3, 1), calendar=calendar).provisional
+    assert not compute_deadline(
+        "litigation.answer", date(2020, 3, 2), calendar=calendar
+    ).provisional

@@ -50,16 +50,20 @@ class DisputeQuerySet(ScopedQuerySet):
 
     def overdue(self, today: date | None = None):
         """Open cases past the one-month limit to conclude, by the deadline engine."""
+        from fazhi.deadlines import WorkCalendar
         from fazhi.disputes.deadlines import CONCLUDE, deadline_for
 
         today = today or timezone.localdate()
-        due_by_start = {}  # the engine reads the holiday table: once per distinct start day
+        calendar = WorkCalendar()  # reads each year's holidays once, whatever the rows
+        due_by_start = {}
         late = []
         for pk, accepted_on in (
             self.open().filter(accepted_on__isnull=False).values_list("pk", "accepted_on")
         ):
             if accepted_on not in due_by_start:
-                due_by_start[accepted_on] = deadline_for(CONCLUDE, accepted_on).due
+                due_by_start[accepted_on] = deadline_for(
+                    CONCLUDE, accepted_on, calendar=calendar
+                ).due
             if due_by_start[accepted_on] < today:
                 late.append(pk)
         return self.filter(pk__in=late)

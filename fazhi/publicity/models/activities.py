@@ -3,7 +3,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from fazhi.accounts.scope import ScopedQuerySet
@@ -34,14 +35,25 @@ class Status(models.TextChoices):
     HELD = "held", "已开展"
 
 
+class ThemeQuerySet(models.QuerySet):
+    def offered(self, *, keeping=()):
+        """Themes a form offers: the active ones, plus `keeping` (a record's own, even if retired)."""
+        return self.filter(Q(active=True) | Q(pk__in=[t.pk for t in keeping]))
+
+
 class Theme(models.Model):
-    """A publicity theme (宪法, 民法典, 禁毒 …): configuration shared by all towns."""
+    """A publicity theme (宪法, 民法典, 禁毒 …): configuration shared by all towns.
+
+    A retired theme (`active=False`) is no longer offered on forms but stays on
+    the records that carry it.
+    """
 
     name = models.CharField("名称", max_length=30, unique=True)
     order = models.PositiveSmallIntegerField("排序", default=100)
     active = models.BooleanField("启用", default=True)
 
     history = audited_history()
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "普法主题"
@@ -103,6 +115,14 @@ class ActivityQuerySet(ScopedQuerySet):
     def with_related(self):
         return self.select_related("region", "organiser", "campaign").prefetch_related(
             "villages", "themes"
+        )
+
+    def totals(self) -> dict[str, int]:
+        """活动次数, 受教人次 and 资料份数 of these activities in one query (the metrics' sums)."""
+        return self.order_by().aggregate(
+            activities=Count("id"),
+            person_times=Coalesce(Sum("person_times"), 0),
+            materials=Coalesce(Sum("materials"), 0),
         )
 
 

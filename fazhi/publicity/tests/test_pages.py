@@ -2,7 +2,15 @@
 
 import pytest
 
-from fazhi.publicity.models import Activity, Exam, KeyDate, LawUnderstander, Screen
+from fazhi.publicity.models import (
+    Activity,
+    Campaign,
+    Exam,
+    KeyDate,
+    LawUnderstander,
+    Screen,
+    Theme,
+)
 
 from .factories import load_demo
 
@@ -27,6 +35,9 @@ PAGES = [
     "/publicity/exams/new/",
     "/publicity/responsibility/new/",
     "/publicity/calendar/key-dates/new/",
+    "/publicity/campaigns/?year=2020",
+    "/publicity/campaigns/new/",
+    "/publicity/themes/",
 ]
 
 
@@ -60,6 +71,10 @@ def test_the_detail_and_edit_pages_open_for_the_officer(demo, client):
         f"/publicity/calendar/key-dates/{KeyDate.objects.first().pk}/edit/",
         "/publicity/calendar/market-days/",
         "/publicity/coverage/targets/",
+        f"/publicity/campaigns/{Campaign.objects.first().pk}/",
+        f"/publicity/campaigns/{Campaign.objects.first().pk}/edit/",
+        f"/publicity/themes/{Theme.objects.first().pk}/edit/",
+        "/publicity/themes/new/",
     ]:
         assert client.get(url).status_code == 200, url
 
@@ -88,3 +103,12 @@ def test_the_coverage_page_carries_the_reports_2020_figures(demo, client):
     ):
         assert figure in body
     assert "LED屏正常播放的村（社区） <strong>8</strong>" in body
+
+
+def test_the_demo_campaign_page_shows_its_household_visits(demo, client):
+    client.force_login(demo.officer)
+    campaign = Campaign.objects.get(name="防控疫情，法治同行")
+    response = client.get(f"/publicity/campaigns/{campaign.pk}/")
+    figures = {metric.code: value for metric, value in response.context["figures"]}
+    assert figures["publicity.activities"] == 4
+    assert all("入户走访" in a.combined_with_labels for a in response.context["page"])

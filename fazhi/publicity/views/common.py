@@ -72,6 +72,8 @@ def edit_page(
             record.save()
             form.save_m2m()
         messages.success(request, f"已保存：{record}")
+        if callable(success_url):
+            success_url = success_url(record)
         return redirect(success_url or back)
     return render(
         request,
