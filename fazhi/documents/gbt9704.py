@@ -17,6 +17,7 @@ Fonts are named by their Windows names (the office opens the file in WPS or
 Word); `fonts.conf` maps them to free fonts for LibreOffice.
 """
 
+import math
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -40,8 +41,9 @@ PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 TOP, LEFT = Mm(37), Mm(28)
 TEXT_WIDTH, TEXT_HEIGHT = Mm(156), Mm(225)
 LINES, CHARS = 22, 28
-# 225 mm / 22 lines = 28.95 pt; in twentieths of a point for the grid.
-LINE_PITCH_TWIPS = round(TEXT_HEIGHT.pt / LINES * 20)
+# 225 mm / 22 lines = 28.99 pt; in twentieths of a point for the grid, rounded
+# down (580 twips = 29 pt would leave room for only 21 lines).
+LINE_PITCH_TWIPS = math.floor(TEXT_HEIGHT.pt / LINES * 20)
 LINE_PITCH = Pt(LINE_PITCH_TWIPS / 20)
 # 156 mm / 28 = 15.79 pt per character: condense 16 pt characters by 0.25 pt
 # (in twentieths of a point), leaving a hair of slack for rounding.

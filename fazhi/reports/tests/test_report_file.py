@@ -43,7 +43,8 @@ def test_the_docx_has_the_gbt9704_page(demo_report):
     assert close(section.page_height - section.top_margin - section.bottom_margin, 225)
     grid = section._sectPr.find(qn("w:docGrid"))
     assert grid.get(qn("w:linePitch")) == str(gbt9704.LINE_PITCH_TWIPS)
-    assert abs(gbt9704.LINE_PITCH.pt * 22 - Mm(225).pt) < 0.5  # 22 lines fill the block
+    pitch = gbt9704.LINE_PITCH.pt
+    assert pitch * 22 <= Mm(225).pt < pitch * 23  # exactly 22 lines fill the block
 
 
 def test_the_docx_names_the_windows_fonts_and_sizes(demo_report):
@@ -108,3 +109,24 @@ def test_a_pdf_without_libreoffice_gets_a_clear_message(demo_report, monkeypatch
     monkeypatch.setenv("FAZHI_SOFFICE", "no-such-soffice")
     with pytest.raises(pdf.OfficeMissing, match="未安装 LibreOffice"):
         document.render(demo_report, "pdf")
+
+
+@needs_office
+def test_a_full_page_has_22_lines_of_28_characters(tmp_path):
+    from fazhi.documents.gbt9704 import Block, OfficialDocument, build_docx
+    from fazhi.documents.pdf import docx_to_pdf
+
+    text = "坚持以示范创建为抓手全面推进法治政府建设工作" * 12
+    doc = OfficialDocument(
+        "版式检查", [Block(text) for _ in range(8)], "黄水镇人民政府", "2021年1月20日"
+    )
+    pdf = tmp_path / "grid.pdf"
+    pdf.write_bytes(docx_to_pdf(build_docx(doc)))
+    page = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    lines = [line.replace(" ", "") for line in page.splitlines() if line.strip()]
+    lines = [line for line in lines if line != "\f"]
+    body = [line for line in lines if not line.startswith("—")]
+    assert len(body) == 22
+    assert max(len(line) for line in body) == 28
