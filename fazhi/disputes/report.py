@@ -26,15 +26,15 @@ def disputes_resolved(f, ctx):
         return None
     clauses = []
     if f.has_data(CASES):
-        clauses.append(f"全年排查调处各类矛盾纠纷{f.exact(CASES)}")
+        clauses.append(f"全年登记矛盾纠纷{f.exact(CASES)}")
     if f.has_data(MEDIATED):
-        text = f"调解办结{f.exact(MEDIATED)}"
+        text = f"经调解结案{f.exact(MEDIATED)}"
         if f.value(SUCCESS) is not None:
-            text += f"，调解成功率{f.exact(SUCCESS)}"
+            text += f"，其中达成协议的占{f.exact(SUCCESS)}"
         clauses.append(text)
     if f.has_data(HANDOVERS):
-        clauses.append(f"调解不成的依法引导至其他渠道化解{f.exact(HANDOVERS)}")
-    return "，".join(clauses) + "，完善人民调解、行政调解、司法调解衔接联动工作机制。"
+        clauses.append(f"调解不成的{f.exact(HANDOVERS)}移交行政调解、诉前调解等渠道继续化解")
+    return "，".join(clauses) + "，人民调解、行政调解与司法调解相互衔接。"
 
 
 @paragraph("disputes", metrics=[SCREENING], order=20)

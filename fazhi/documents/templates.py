@@ -90,7 +90,7 @@ def _insert_body(filled: bytes, body_docx: bytes) -> bytes:
 def sample_context() -> dict:
     section = {"lead": "（一）示例小节。", "text": "示例正文。"}
     return {
-        "title": "示例镇2020年度法治政府建设工作开展情况报告",
+        "title": "示例镇2020年度法治政府建设情况报告",
         "region": "示例镇",
         "year": 2020,
         "issuer": "示例镇人民政府",

@@ -20,17 +20,17 @@ def advisors_at_work(f, ctx):
         return None
     clauses = []
     if f.has_data(ADVISORS):
-        clauses.append(f"按照相关规定聘请法律顾问、公职律师{f.exact(ADVISORS)}并签订聘请合同")
+        clauses.append(f"与{f.exact(ADVISORS)}法律顾问、公职律师签订聘用合同")
     if f.has_data(SERVICES):
         kinds = [f"{label}{n}次" for label, n in f.parts(SERVICES).items() if n]
         detail = f"（其中{'、'.join(kinds)}）" if kinds else ""
-        clauses.append(f"全年提供法律服务{f.exact(SERVICES)}{detail}")
+        clauses.append(f"全年法律顾问服务{f.exact(SERVICES)}{detail}")
     if f.has_data(DECISIONS):
-        text = f"作出重大行政决策{f.exact(DECISIONS)}"
+        text = f"办理重大行政决策{f.exact(DECISIONS)}"
         if f.value(REVIEWED) is not None:
-            text += f"，经合法性审查的比例为{f.exact(REVIEWED)}"
+            text += f"，其中经过合法性审查的占{f.exact(REVIEWED)}"
         clauses.append(text)
-    return "，".join(clauses) + "，充分发挥法律顾问在重大行政决策中的作用。"
+    return "，".join(clauses) + "，重大事项先审后定。"
 
 
 @candidate("problem", metrics=[ADVISORS], order=50)

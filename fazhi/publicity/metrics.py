@@ -44,7 +44,7 @@ def activities(region, period):
     "集中普法宣传活动",
     unit="次",
     capability="publicity",
-    description="利用赶集日、宪法日等时间节点集中开展的活动。",
+    description="赶集日、国家宪法日等时机举办的集中宣传活动。",
 )
 def concentrated_activities(region, period):
     records = _held(region, period, concentrated=True)

@@ -28,10 +28,10 @@ def _names(names, limit=4) -> str:
 def activities_held(f, ctx):
     if not f.has_data(ACTIVITIES):
         return None
-    text = f"全年共开展各类普法宣传活动{f.exact(ACTIVITIES)}"
+    text = f"全年组织普法宣传活动{f.exact(ACTIVITIES)}"
     if f.has_data(REACHED):
-        text += f"，覆盖{f.exact(REACHED)}村（社区）"
-    return text + "，努力把宪法、法律法规在群众中讲明白，增强人民群众的守法意识和用法能力。"
+        text += f"，走到了{f.exact(REACHED)}村（社区）"
+    return text + "，以宪法、民法典和群众身边的法律问题为重点，帮助群众知法、守法、用法。"
 
 
 @paragraph("publicity_results", metrics=[CONCENTRATED, PERSON_TIMES, MATERIALS, LED], order=10)
@@ -39,17 +39,17 @@ def publicity_reach(f, ctx):
     clauses = []
     if f.has_data(CONCENTRATED):
         clauses.append(
-            f"利用赶集日、宪法日等时间节点，集中开展各类普法宣传活动{f.exact(CONCENTRATED)}"
+            f"抓住赶集日、国家宪法日等人流集中的时机，举办集中宣传{f.exact(CONCENTRATED)}"
         )
     if f.has_data(PERSON_TIMES):
-        clauses.append(f"进村入户开展宣传活动，受教人数达{f.approx(PERSON_TIMES)}")
+        clauses.append(f"各类活动累计受教群众{f.approx(PERSON_TIMES)}")
     if f.has_data(MATERIALS):
-        clauses.append(f"发放各类普法、法治政府建设宣传资料{f.approx(MATERIALS)}")
+        clauses.append(f"发放宣传资料{f.approx(MATERIALS)}")
     if f.has_data(LED):
-        clauses.append(f"{f.exact(LED)}村（社区）利用LED屏长期滚动播放普法宣传、法治政府建设标语")
+        clauses.append(f"{f.exact(LED)}村（社区）的LED屏常年播放法治宣传内容")
     if not clauses:
         return None
-    return "今年以来，" + "，".join(clauses) + "。"
+    return "全年" + "，".join(clauses) + "。"
 
 
 @paragraph("law_understanders", metrics=[UNDERSTANDERS], order=10)

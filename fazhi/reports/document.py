@@ -24,8 +24,8 @@ def _intro(report, content) -> str:
     county = content["region"]["level"] <= 3
     leaders = "县委、县政府" if county else "镇党委、政府"
     text = (
-        f"根据上级关于做好{report.year}年法治政府建设工作的部署要求，{leaders}高度重视法治政府建设工作，"
-        "安排专人负责、逐项抓好落实。"
+        f"{report.year}年，{leaders}按照上级对法治政府建设的安排，"
+        "明确专人牵头，把各项任务分解到单位、落实到人。"
     )
     if county:
         text += f"本报告数据汇总了全县{content['region'].get('towns', 0)}个乡镇（街道）的工作记录。"
@@ -34,7 +34,7 @@ def _intro(report, content) -> str:
             f"本平台中没有{report.region.name}{report.year}年度的工作记录，"
             "本报告未引用任何统计数据，所述情况以文字叙述为准。"
         )
-    return text + f"现将{report.region.name}{report.year}年度法治政府建设工作开展情况报告如下："
+    return text + "现将有关情况报告如下："
 
 
 def _accepted(report, content, kind: str) -> list[str]:

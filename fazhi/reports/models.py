@@ -76,7 +76,7 @@ class Report(models.Model):
         return self.status == Status.FINAL
 
     def default_title(self) -> str:
-        return f"{self.region.name}{self.year}年度法治政府建设工作开展情况报告"
+        return f"{self.region.name}{self.year}年度法治政府建设情况报告"
 
     def default_issuer(self) -> str:
         return f"{self.region.name}人民政府"

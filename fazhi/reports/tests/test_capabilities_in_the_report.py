@@ -28,13 +28,13 @@ def test_the_cli_report_of_the_demo_town_gives_the_seed_figures(town, tmp_path):
         "report", "--region", town.code, "--year", "2020", "-o", str(output), stdout=StringIO()
     )
     text = "".join(p.text for p in Document(BytesIO(output.read_bytes())).paragraphs)
-    assert "集中开展各类普法宣传活动6次" in text
-    assert "受教人数达2000余人次" in text
+    assert "举办集中宣传6次" in text
+    assert "累计受教群众2000余人次" in text
     assert "宣传资料1500余份" in text
-    assert "8个村（社区）利用LED屏" in text
-    assert "全年排查调处各类矛盾纠纷" in text  # disputes
+    assert "8个村（社区）的LED屏" in text
+    assert "全年登记矛盾纠纷" in text  # disputes
     assert "行政机关负责人出庭应诉率" in text  # cases
-    assert "聘请法律顾问、公职律师" in text  # legal
+    assert "法律顾问、公职律师签订聘用合同" in text  # legal
 
 
 def test_it_proposes_the_under_served_villages_as_a_problem(cast, town):
@@ -195,7 +195,7 @@ def test_the_final_demo_report_keeps_its_figures_when_activities_change(cast, to
     def text(data):
         return "".join(p.text for p in Document(BytesIO(data)).paragraphs)
 
-    assert "受教人数达2000余人次" in text(document.render_docx(final))
+    assert "累计受教群众2000余人次" in text(document.render_docx(final))
     assert text(document.render_docx(final)) == text(before)
     draft = services.report_new_draft(user=cast.officer, report=final)
     assert "万余人次" in text(document.render_docx(draft))

@@ -53,7 +53,7 @@ def test_the_docx_names_the_windows_fonts_and_sizes(demo_report):
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert title.runs[0].font.size == Pt(22)
     assert title.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
-    body = [p for p in docx.paragraphs if p.text.startswith("根据")][0]
+    body = [p for p in docx.paragraphs if p.text.startswith("2020年，")][0]
     assert body.runs[0].font.size == Pt(16)
     assert body.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
     assert body.paragraph_format.line_spacing == gbt9704.LINE_PITCH
@@ -100,7 +100,7 @@ def test_the_demo_2020_report_converts_to_an_a4_pdf_with_embedded_cjk_fonts(demo
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     assert "(A4)" in info.stdout
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    assert "黄水镇2020年度法治政府建设工作开展" in text.replace(" ", "")
+    assert "黄水镇2020年度法治政府建设情况报告" in text.replace(" ", "")
 
 
 def test_a_pdf_without_libreoffice_gets_a_clear_message(demo_report, monkeypatch):

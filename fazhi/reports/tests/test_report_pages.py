@@ -36,7 +36,7 @@ def test_the_officer_opens_a_draft_for_the_town(cast, client):
     report = Report.objects.get(region=cast.town, year=2020)
     assert response.status_code == 302 and response.url == f"/reports/{report.pk}/"
     page = client.get(response.url)
-    assert "加大普法力度" in page.content.decode()
+    assert "普法宣传教育" in page.content.decode()
 
 
 def test_a_region_outside_the_scope_cannot_be_chosen(cast, client, other_town):
