@@ -21,20 +21,21 @@ def _cards_for(user) -> list[dict]:
     from fazhi.accounts.navigation import navigation_for
 
     hints = {
-        Capability.PUBLICITY: "普法活动、受教人次、法律明白人、LED屏",
-        Capability.DISPUTES: "纠纷登记、调解、移交、排查",
-        Capability.LEGAL: "法律顾问、合法性审查、重大行政决策",
-        Capability.CASES: "行政诉讼、行政复议、行政裁决与期限",
-        Capability.TASKS: "上级通知、任务分解与督办",
-        Capability.DISCLOSURE: "村务公开与公众留言",
-        Capability.ASSESSMENT: "镇村两级考核指标与评分",
-        Capability.REPORTS: "年度报告、台账导入导出",
-        Capability.REGIONS: "区划、组织机构",
+        "publicity": "普法活动、受教人次、法律明白人、LED屏",
+        "disputes": "纠纷登记、调解、移交、排查",
+        "legal": "法律顾问、合法性审查、重大行政决策",
+        "cases": "行政诉讼、行政复议、行政裁决与期限",
+        "tasks": "上级通知、任务分解与督办",
+        "disclosure": "村务公开与公众留言",
+        "assessment": "镇村两级考核指标与评分",
+        "reports": "年度报告、台账导入导出",
+        "regions": "区划、组织机构",
+        "deadlines": "法定期限规则与节假日表",
     }
     return [
         {
             **item,
-            "hint": hints.get(item["capability"], ""),
+            "hint": hints.get(item["app"], ""),
             "editable": can(user, item["capability"], edit=True),
         }
         for item in navigation_for(user)

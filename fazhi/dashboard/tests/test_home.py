@@ -63,3 +63,10 @@ def test_the_home_page_queries_do_not_grow_with_records(
     _demo()
     with django_assert_max_num_queries(len(before.captured_queries) + 3):
         client.get("/")
+
+
+def test_each_home_card_describes_its_own_app(cast, client):
+    client.force_login(cast.officer)
+    cards = {card["label"]: card["hint"] for card in client.get("/").context["cards"]}
+    assert "节假日" in cards["法定期限"]
+    assert "组织机构" in cards["区划与组织"]
