@@ -22,6 +22,7 @@ def navigation_for(user) -> list[dict]:
             continue
         items.append(
             {
+                "app": config.label,
                 "label": entry["label"],
                 "url": url,
                 "order": entry.get("order", 100),
