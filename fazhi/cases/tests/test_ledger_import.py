@@ -183,3 +183,25 @@ def test_a_reconsideration_in_a_region_outside_the_scope_is_refused(cast):
     assert not result.ok
     assert "「黄水社区」不是七龙社区辖区内的村（社区）" in result.errors[0]
     assert not Reconsideration.objects.exists()
+
+
+def test_the_import_command_brings_cases_in_under_the_handlers_scope(cast, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    path = tmp_path / "诉讼台账.xlsx"
+    row = [
+        "（2021）渝0240行初5号",
+        "石柱县法院",
+        "原告戊",
+        "行政许可",
+        "不予许可",
+        "2021-04-06",
+        "hs_officer",
+    ]
+    path.write_bytes(sheet(LAWSUIT_HEADERS, row).read())
+    out = StringIO()
+    call_command("import", "cases.lawsuits", str(path), "--region", cast.town.code, stdout=out)
+    assert "已新增 1 条" in out.getvalue()
+    assert Lawsuit.objects.get().handler == cast.officer

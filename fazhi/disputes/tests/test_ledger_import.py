@@ -168,3 +168,18 @@ def test_a_village_outside_the_users_scope_is_refused(cast):
     with pytest.raises(PermissionDenied):
         run(cast, upload, user=cast.cadre, region=cast.town)
     assert not Dispute.objects.exists()
+
+
+def test_the_import_command_brings_disputes_in_without_a_user(cast, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    path = tmp_path / "纠纷台账.xlsx"
+    upload = sheet(HEADERS, ["2020-05-03", "金花村", "网格员上报", "邻里", "放牛踩坏庄稼", "甲某"])
+    path.write_bytes(upload.read())
+    out = StringIO()
+    call_command("import", "disputes.cases", str(path), "--region", cast.town.code, stdout=out)
+    assert "已新增 1 条" in out.getvalue()
+    dispute = Dispute.objects.get()
+    assert dispute.region == cast.region["金花村"] and dispute.registered_by is None
