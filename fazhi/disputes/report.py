@@ -180,7 +180,13 @@ class DisputeLedger(Ledger):
         ),
         Column("办结日期", "concluded_on", kind="date", required=False, aliases=("结案日期",)),
         Column("当事人", "parties", required=False, aliases=("当事人姓名", "双方当事人")),
-        Column("身份证号", "id_numbers", required=False, aliases=("身份证号码", "当事人身份证号")),
+        Column(
+            "身份证号",
+            "id_numbers",
+            required=False,
+            aliases=("身份证号码", "当事人身份证号"),
+            id_numbers=True,
+        ),
     ]
 
     def queryset(self, region, period):

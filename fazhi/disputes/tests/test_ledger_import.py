@@ -157,6 +157,9 @@ def test_an_id_column_must_hold_valid_numbers_and_is_kept_encrypted(cast):
     assert not Dispute.objects.exists()
 
     row[-1] = GOOD_ID
+    preview = run(cast, sheet(headers, row), dry_run=True)
+    assert preview.ok and GOOD_ID not in str(preview.rows[0].cells), "the preview masks IDs"
+    assert not Dispute.objects.exists()
     assert run(cast, sheet(headers, row)).ok
     assert Party.objects.get(name="甲某").id_number == GOOD_ID
 
