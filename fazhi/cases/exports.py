@@ -41,7 +41,7 @@ def lawsuit_ledger(lawsuits) -> HttpResponse:
     header = [
         "案号", "审级", "审理法院", "原告", "案由", "被诉行政行为", "收到起诉状副本", "答辩期满",
         "提交答辩", "开庭次数", "负责人出庭次数", "裁判类型", "裁判日期", "裁判结果", "送达日期",
-        "上诉期满", "是否上诉", "承办人",
+        "上诉期满", "是否上诉", "承办人", "分管领导", "所属区划",
     ]  # fmt: skip
     rows = (
         [
@@ -63,6 +63,8 @@ def lawsuit_ledger(lawsuits) -> HttpResponse:
             _due(lawsuit.appeal_due, lawsuit.appeal_due_provisional),
             lawsuit.get_appeal_display() if lawsuit.decision_date else "",
             str(lawsuit.handler),
+            str(lawsuit.leader or ""),
+            lawsuit.region.name,
         ]
         for lawsuit in lawsuits
     )
@@ -73,6 +75,7 @@ def reconsideration_ledger(cases) -> HttpResponse:
     header = [
         "案号", "申请人", "复议机关", "被申请复议的行政行为", "受理日期", "收到申请书副本",
         "答复期满", "提交答复", "决定期满", "延长天数", "延长理由", "决定日期", "复议结果", "承办人",
+        "分管领导", "所属区划",
     ]  # fmt: skip
     rows = (
         [
@@ -90,6 +93,8 @@ def reconsideration_ledger(cases) -> HttpResponse:
             _date(case.decision_date),
             case.get_outcome_display(),
             str(case.handler),
+            str(case.leader or ""),
+            case.region.name,
         ]
         for case in cases
     )

@@ -25,7 +25,13 @@ COLUMNS = [
     ("办结日期", 12),
     ("移交去向", 24),
     ("协议履行", 10),
+    ("当事人", 30),
 ]
+
+
+def parties_cell(dispute) -> str:
+    """The parties as 姓名（类别）, names only: no ID number or phone leaves in a ledger."""
+    return "、".join(f"{p.name}（{p.get_role_display()}）" for p in dispute.parties.all())
 
 
 def _day(value):
@@ -33,7 +39,7 @@ def _day(value):
 
 
 def ledger_workbook(disputes, *, title: str) -> bytes:
-    """`disputes` must prefetch mediators, handovers and agreement (see the view)."""
+    """`disputes` must prefetch mediators, parties, handovers and agreement (see the view)."""
     book = Workbook()
     sheet = book.active
     sheet.title = "台账"
@@ -68,6 +74,7 @@ def ledger_workbook(disputes, *, title: str) -> bytes:
                 _day(dispute.concluded_on),
                 "；".join(f"{h.get_kind_display()}：{h.receiver}" for h in dispute.handovers.all()),
                 agreement.get_performance_display() if agreement else "",
+                parties_cell(dispute),
             ]
         )
     sheet.freeze_panes = "A3"

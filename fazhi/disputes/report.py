@@ -1,11 +1,26 @@
 """Disputes' part of the yearly report and the dispute ledger (see fazhi/reports/contrib.py)."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 
 from fazhi.disputes.ledger import ledger_workbook
-from fazhi.disputes.models import Dispute, Handover
+from fazhi.disputes.models import (
+    Dispute,
+    DisputeType,
+    Handover,
+    Outcome,
+    PartyRole,
+    Risk,
+    Source,
+    Status,
+)
+from fazhi.disputes.services import dispute_import
+from fazhi.personal import validate_id_number
+from fazhi.regions.models import Organisation
 from fazhi.reports.contrib import candidate, paragraph
-from fazhi.reports.ledgers import Ledger, register_ledger
+from fazhi.reports.ledgers import Column, Ledger, register_ledger
 
 CASES = "disputes.cases"
 MEDIATED = "disputes.mediated"
@@ -82,15 +97,97 @@ def overdue_next(f, ctx):
     return "对超期未结的矛盾纠纷逐件跟踪督办，依法及时引导至诉讼、仲裁等渠道化解"
 
 
+PARTY = re.compile(r"^(?P<name>[^（(]+?)\s*(?:[（(](?P<role>[^）)]+)[）)])?$")
+SPLIT = re.compile(r"[、,，;；\n]+")
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in SPLIT.split(text or "") if part.strip()]
+
+
+def parse_parties(text: str, id_numbers: str = "") -> list[dict]:
+    """「张某（申请人）、李某（被申请人）」 → Party fields; names only unless IDs are given.
+
+    Without a stated role the first is the applicant and the others respondents.
+    ID numbers, when the sheet has that column, are listed in the same order.
+    """
+    roles = {label: value for value, label in PartyRole.choices}
+    parties = []
+    for index, part in enumerate(_split(text)):
+        match = PARTY.match(part)
+        if not match:
+            raise ValidationError({"parties": f"「{part}」应写成 姓名（申请人/被申请人/第三人）"})
+        label = match["role"]
+        if label and label not in roles:
+            raise ValidationError(
+                {"parties": f"「{label}」不是当事人类别（可选：{'、'.join(roles)}）"}
+            )
+        default = PartyRole.APPLICANT if index == 0 else PartyRole.RESPONDENT
+        parties.append({"name": match["name"].strip(), "role": roles.get(label, default)})
+    numbers = _split(id_numbers)
+    if numbers and len(numbers) != len(parties):
+        raise ValidationError(
+            {"id_numbers": f"填了{len(numbers)}个身份证号，但当事人有{len(parties)}人，应一一对应"}
+        )
+    for party, number in zip(parties, numbers, strict=False):
+        try:
+            validate_id_number(number.upper())
+        except ValidationError as error:
+            raise ValidationError({"id_numbers": f"「{number}」{error.messages[0]}"}) from None
+        party["id_number"] = number.upper()
+    return parties
+
+
 @register_ledger
 class DisputeLedger(Ledger):
-    """矛盾纠纷排查调处台账, in the disputes app's own layout (export only)."""
+    """矛盾纠纷排查调处台账, in the disputes app's own layout, out and in.
+
+    Import keeps the intake fields and the state the ledger records (organisation,
+    dates, status, outcome) and the parties by name; 调解员, 移交去向 and 协议履行
+    are for reading only (mediators are platform users, handovers and agreements
+    are records of their own). Rows match on 编号, else on village, date and summary.
+    """
 
     key = "disputes.cases"
     title = "矛盾纠纷排查调处台账"
     capability = "disputes"
     model = Dispute
-    importable = False
+    natural_key = ("number", "region", "registered_on", "summary")
+    columns = [
+        Column("编号", "number", required=False, aliases=("案件编号", "纠纷编号")),
+        Column("登记日期", "registered_on", kind="date", aliases=("日期", "排查日期", "受理时间")),
+        Column("村(社区)", "region", kind="village", aliases=("村社区", "所在村", "村（居）")),
+        Column(
+            "来源", "source", kind="choice", choices=tuple(Source.choices), aliases=("纠纷来源",)
+        ),
+        Column("纠纷类型", "dispute_type", aliases=("类型", "纠纷类别")),
+        Column("简要情况", "summary", aliases=("纠纷简要情况", "基本情况", "纠纷事由")),
+        Column("涉及人数", "people_involved", kind="int", required=False, aliases=("人数",)),
+        Column(
+            "涉及金额（元）", "amount", kind="decimal", required=False, aliases=("涉及金额", "金额")
+        ),
+        Column("风险等级", "risk", kind="choice", choices=tuple(Risk.choices), required=False),
+        Column("调解组织", "organisation", required=False, aliases=("调处单位", "调解单位")),
+        Column("受理日期", "accepted_on", kind="date", required=False),
+        Column("状态", "status", kind="choice", choices=tuple(Status.choices), required=False),
+        Column(
+            "调解结果",
+            "outcome",
+            kind="choice",
+            choices=tuple(Outcome.choices),
+            required=False,
+            aliases=("调处结果", "结果"),
+        ),
+        Column("办结日期", "concluded_on", kind="date", required=False, aliases=("结案日期",)),
+        Column("当事人", "parties", required=False, aliases=("当事人姓名", "双方当事人")),
+        Column(
+            "身份证号",
+            "id_numbers",
+            required=False,
+            aliases=("身份证号码", "当事人身份证号"),
+            id_numbers=True,
+        ),
+    ]
 
     def queryset(self, region, period):
         return (
@@ -99,9 +196,60 @@ class DisputeLedger(Ledger):
             .with_related()
             .select_related("agreement")
             .prefetch_related(
-                Prefetch("handovers", queryset=Handover.objects.order_by("handed_on"))
+                Prefetch("handovers", queryset=Handover.objects.order_by("handed_on")),
+                "parties",
             )
         )
 
     def workbook(self, records, *, title):
         return ledger_workbook(records, title=title)
+
+    def _existing(self, values, region):
+        disputes = Dispute.objects.in_region(region)
+        if values.get("number"):
+            found = Dispute.objects.filter(number=values["number"]).first()
+            if found is not None and not region.contains(found.region):
+                raise ValidationError(
+                    {"number": f"编号「{values['number']}」已被其他辖区的纠纷使用"}
+                )
+            if found is not None:
+                return found
+        return disputes.filter(
+            region=values["region"],
+            registered_on=values["registered_on"],
+            summary=values["summary"],
+        ).first()
+
+    def save(self, values, *, user, region):
+        values = dict(values)
+        for column in self.columns:  # a column the sheet lacks comes in as None
+            if column.kind in ("text", "choice") and values.get(column.field) is None:
+                values[column.field] = ""
+        parties = parse_parties(values.pop("parties"), values.pop("id_numbers"))
+        kind = DisputeType.objects.filter(name=values["dispute_type"]).first()
+        if kind is None:
+            names = "、".join(
+                DisputeType.objects.filter(active=True).values_list("name", flat=True)
+            )
+            raise ValidationError(
+                {"dispute_type": f"「{values['dispute_type']}」不是纠纷类型（可选：{names}）"}
+            )
+        values["dispute_type"] = kind
+        if values["organisation"]:
+            name = values["organisation"]
+            values["organisation"] = Organisation.objects.filter(
+                region__code__startswith=region.prefix[:9], name=name
+            ).first()
+            if values["organisation"] is None:
+                raise ValidationError({"organisation": f"「{name}」不是本镇登记的调解组织"})
+        else:
+            values["organisation"] = None
+        values["risk"] = values["risk"] or Risk.LOW
+        values["people_involved"] = values["people_involved"] or max(len(parties), 1)
+        values["status"] = values["status"] or (
+            Status.CONCLUDED if values["outcome"] else Status.REGISTERED
+        )
+        if self._existing(values, region) is not None:
+            return "unchanged"
+        dispute_import(user=user, parties=parties, **values)
+        return "created"

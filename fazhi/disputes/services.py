@@ -100,6 +100,31 @@ def dispute_register(*, user, finding: Finding | None = None, **fields) -> Dispu
 
 
 @transaction.atomic
+def dispute_import(*, user, number: str = "", parties=(), **fields) -> Dispute:
+    """A dispute brought in from a town's own ledger, in the state the ledger records.
+
+    Same rules as `dispute_register` (scope, validation, the leader's alert); the
+    ledger's 编号 is kept when it is free, else the next number is given. `parties`
+    are dicts of Party fields (name, role and, only if the sheet had one, id_number).
+    `user` may be None for the command line, which has already chosen the region.
+    """
+    dispute = Dispute(registered_by=user, **fields)
+    if user is not None and dispute.region_id:
+        ensure_region_in_scope(user, dispute.region)
+    if number and Dispute.objects.filter(number=number).exists():
+        raise ValidationError({"number": f"编号「{number}」已被其他纠纷使用。"})
+    dispute.number = number or _next_number(dispute.registered_on or date.today())
+    # registered_by is nullable (SET_NULL) but not blank: none from the command line
+    dispute.full_clean(exclude=["registered_by"] if user is None else None)
+    dispute.save()
+    for party in parties:
+        party_add(dispute=dispute, **party)
+    if dispute.needs_alert:
+        _alert_leaders(dispute)
+    return dispute
+
+
+@transaction.atomic
 def dispute_update(*, dispute: Dispute, user, version: int, **fields) -> Dispute:
     """Change the intake fields, unless someone else changed the case since `version`."""
     current = Dispute.objects.select_for_update().get(pk=dispute.pk)

@@ -22,7 +22,7 @@ CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政诉讼", "/cases/lawsuit
 
 
 def _lawsuits(request):
-    queryset = Lawsuit.objects.for_user(request.user).select_related("region", "handler")
+    queryset = Lawsuit.objects.for_user(request.user).select_related("region", "handler", "leader")
     return filter_cases(
         queryset,
         request.GET,

@@ -20,7 +20,9 @@ CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政复议", "/cases/reconsi
 
 
 def _cases(request):
-    queryset = Reconsideration.objects.for_user(request.user).select_related("region", "handler")
+    queryset = Reconsideration.objects.for_user(request.user).select_related(
+        "region", "handler", "leader"
+    )
     return filter_cases(
         queryset,
         request.GET,

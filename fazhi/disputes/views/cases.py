@@ -46,7 +46,7 @@ def dispute_list(request):
 def dispute_export(request):
     filterset = _filtered(request)
     disputes = filterset.qs.select_related("agreement").prefetch_related(
-        Prefetch("handovers", queryset=Handover.objects.order_by("handed_on"))
+        Prefetch("handovers", queryset=Handover.objects.order_by("handed_on")), "parties"
     )
     title = f"{request.user.scope_region.name}矛盾纠纷排查调处台账"
     content = ledger_workbook(disputes, title=title)

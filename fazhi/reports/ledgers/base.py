@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from fazhi.personal import mask_id_number
 from fazhi.regions.models import Region
 
 
@@ -21,9 +22,17 @@ class Column:
     required: bool = True
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) as in Django choices
     width: int = 16
+    id_numbers: bool = False  # ID numbers: the import preview shows them masked
 
     def names(self) -> set[str]:
         return {normalise_header(name) for name in (self.header, *self.aliases)}
+
+    def preview(self, raw):
+        """The cell as the import preview shows it."""
+        if self.id_numbers and raw:
+            parts = re.split(r"([、,，;；\s]+)", str(raw))
+            return "".join(part if i % 2 else mask_id_number(part) for i, part in enumerate(parts))
+        return raw
 
     def to_cell(self, value):
         if value is None:

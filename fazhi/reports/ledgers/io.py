@@ -166,7 +166,10 @@ def import_workbook(*, ledger: Ledger, file, user, region, dry_run: bool) -> Imp
     for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
         if _blank(row):
             continue
-        cells = [row[position] if position < len(row) else None for position in mapping]
+        cells = [
+            column.preview(row[position] if position < len(row) else None)
+            for position, column in mapping.items()
+        ]
         outcome = RowOutcome(number=offset, values={}, cells=cells)
         for position, column in mapping.items():
             raw = row[position] if position < len(row) else None
