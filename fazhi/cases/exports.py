@@ -1,32 +1,14 @@
 """台账: the filtered lists as Excel workbooks (openpyxl)."""
 
-from io import BytesIO
-
 from django.http import HttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from fazhi.exports import xlsx_response
 
 
 def _workbook_response(title: str, header: list[str], rows, filename: str) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    for column, width in zip("ABCDEFGHIJKLMNOPQRSTUV", [14] * len(header), strict=False):
-        sheet.column_dimensions[column].width = width
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}-{stamp}.xlsx"
-    return response
+    return xlsx_response(f"{filename}-{stamp}", title, header, rows)
 
 
 def _date(value):
