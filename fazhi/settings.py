@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # Shared pieces
+    "fazhi.core",
     "fazhi.regions",
     "fazhi.accounts",
     "fazhi.audit",
