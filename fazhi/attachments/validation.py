@@ -1,10 +1,10 @@
 """What may be uploaded: checked by the file's content, not its name."""
 
-import zipfile
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+
+from fazhi.core.uploads import DOCX, XLSX, ooxml_check
 
 # Content signatures of the types Fazhi accepts, with the type they prove.
 _SIGNATURES = (
@@ -14,10 +14,6 @@ _SIGNATURES = (
     (b"GIF89a", "image/gif"),
     (b"%PDF-", "application/pdf"),
 )
-_OOXML = {
-    "word/document.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xl/workbook.xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 ALLOWED_DESCRIPTION = "JPG、PNG、GIF、WEBP 图片，PDF，Word（.docx）或 Excel（.xlsx）"
 EXTENSIONS = {
     "image/jpeg": ".jpg",
@@ -25,25 +21,14 @@ EXTENSIONS = {
     "image/gif": ".gif",
     "image/webp": ".webp",
     "application/pdf": ".pdf",
-    **{mime: ".docx" if "word" in mime else ".xlsx" for mime in _OOXML.values()},
+    DOCX: ".docx",
+    XLSX: ".xlsx",
 }
 
 
 def _office_type(upload) -> str | None:
-    upload.seek(0)
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError):
-        return None
-    finally:
-        upload.seek(0)
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise ValidationError("文件含有宏代码，出于安全考虑不予接收。", code="macro")
-    for marker, mime in _OOXML.items():
-        if marker in names:
-            return mime
-    return None
+    """The Office type of a zip upload, after the kernel's bounds and active-content checks."""
+    return ooxml_check(upload, field_label="").content_type
 
 
 def detect_content_type(upload) -> str | None:
@@ -73,7 +58,8 @@ def validate_upload(upload, *, field_label: str = "附件", allowed: set[str] | 
     try:
         mime = detect_content_type(upload)
     except ValidationError as error:
-        raise ValidationError(f"{field_label}：{error.messages[0]}", code="macro") from None
+        reason = error.messages[0].removeprefix("：")
+        raise ValidationError(f"{field_label}：{reason}", code=error.code) from None
     if mime is None or (allowed is not None and mime not in allowed):
         raise ValidationError(
             f"{field_label}：文件内容不是允许的类型（{ALLOWED_DESCRIPTION}），请检查后重新上传。",
