@@ -13,6 +13,9 @@
 - the issuing body and the date at the end, four characters in from the
   right.
 
+Every piece of text goes in through `_run`, which drops the characters XML
+cannot hold (`safetext.docx_text`); python-docx escapes the rest.
+
 Fonts are named by their Windows names (the office opens the file in WPS or
 Word); `fonts.conf` maps them to free fonts for LibreOffice.
 """
@@ -26,6 +29,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from fazhi.documents.safetext import docx_text
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -85,6 +90,12 @@ def _fonts(run, name: str, size) -> None:
         r_pr.insert(0, r_fonts)
     for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         r_fonts.set(qn(attribute), name)
+
+
+def _run(paragraph, text: str, font: str, size):
+    run = paragraph.add_run(docx_text(text))
+    _fonts(run, font, size)
+    return run
 
 
 def _spacing(paragraph, *, indent=True) -> None:
@@ -180,20 +191,20 @@ def _add_block(document, block: Block) -> None:
     if block.kind == "blank":
         return
     if block.kind == "heading":
-        _fonts(paragraph.add_run(block.text), HEADING_FONT, BODY_SIZE)
+        _run(paragraph, block.text, HEADING_FONT, BODY_SIZE)
         paragraph.paragraph_format.keep_with_next = True
         return
     if block.lead:
-        _fonts(paragraph.add_run(block.lead), LEAD_FONT, BODY_SIZE)
-    _fonts(paragraph.add_run(block.text), BODY_FONT, BODY_SIZE)
+        _run(paragraph, block.lead, LEAD_FONT, BODY_SIZE)
+    _run(paragraph, block.text, BODY_FONT, BODY_SIZE)
 
 
 def _add_title(document, title: str) -> None:
-    for line in title.split("\n"):
+    for line in docx_text(title).split("\n"):
         paragraph = document.add_paragraph()
         _spacing(paragraph, indent=False)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _fonts(paragraph.add_run(line), TITLE_FONT, TITLE_SIZE)
+        _run(paragraph, line, TITLE_FONT, TITLE_SIZE)
     _spacing(document.add_paragraph(), indent=False)  # 标题下空一行
 
 
@@ -205,7 +216,7 @@ def _add_signature(document, issuer: str, issued_on: str) -> None:
         _spacing(paragraph, indent=False)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.right_indent = Pt(BODY_SIZE.pt * 4)  # 右空四字
-        _fonts(paragraph.add_run(text), BODY_FONT, BODY_SIZE)
+        _run(paragraph, text, BODY_FONT, BODY_SIZE)
 
 
 def _add_appendix(document, title: str, blocks: list[Block]) -> None:
@@ -214,7 +225,7 @@ def _add_appendix(document, title: str, blocks: list[Block]) -> None:
     paragraph.add_run().add_break(WD_BREAK.PAGE)
     paragraph = document.add_paragraph()
     _spacing(paragraph, indent=False)
-    _fonts(paragraph.add_run("附件"), HEADING_FONT, BODY_SIZE)
+    _run(paragraph, "附件", HEADING_FONT, BODY_SIZE)
     _add_title(document, title)
     for block in blocks:
         _add_block(document, block)
@@ -227,8 +238,8 @@ def build_docx(doc: OfficialDocument) -> bytes:
     section = document.sections[0]
     _page_setup(section)
     _footers(document, section)
-    document.core_properties.title = doc.title.replace("\n", "")
-    document.core_properties.author = doc.author or doc.issuer
+    document.core_properties.title = docx_text(doc.title.replace("\n", ""))[:255]
+    document.core_properties.author = docx_text(doc.author or doc.issuer)[:255]
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)

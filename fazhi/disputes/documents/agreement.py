@@ -1,4 +1,10 @@
-"""The 人民调解协议书 of a case, filled from its record into the official template."""
+"""The 人民调解协议书 of a case, filled from its record into the official template.
+
+The parties' own words (facts, terms, names, addresses) go into the file, so
+the template is filled in `docx_environment`: every value XML-escaped and
+cleaned of characters XML cannot hold, so that `甲方&乙方各半` and
+`</w:t>…` come out exactly as typed.
+"""
 
 from datetime import date
 from io import BytesIO
@@ -7,6 +13,7 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 
 from fazhi.audit.services import personal_data_viewed
+from fazhi.documents.safetext import docx_environment
 
 TEMPLATE = Path(__file__).parent / "agreement_template.docx"
 
@@ -57,7 +64,7 @@ def agreement_context(agreement, *, user, request=None) -> dict:
 
 def agreement_docx(agreement, *, user, request=None) -> bytes:
     template = DocxTemplate(TEMPLATE)
-    template.render(agreement_context(agreement, user=user, request=request))
+    template.render(agreement_context(agreement, user=user, request=request), docx_environment())
     out = BytesIO()
     template.save(out)
     return out.getvalue()
