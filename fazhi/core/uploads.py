@@ -215,7 +215,8 @@ def _active_content(archive, infos, package: OfficePackage) -> tuple[str, str] |
         "embedded",
     )
     external = (
-        "文件引用了外部模板或外部链接（可在打开时自动加载外部内容），出于安全考虑不予接收。",
+        "文件引用了外部模板或外部链接（打开时可能自动加载外部内容），出于安全考虑不予接收；"
+        "请在 Word 或 WPS 中取消附加的模板、断开外部链接，另存为 .docx / .xlsx 后重新上传。",
         "external",
     )
     for content_type in package.part_types.values():
