@@ -57,3 +57,23 @@ def test_a_party_name_with_markup_stays_one_name(cast, client):
 def test_control_characters_in_old_records_do_not_break_the_file(cast, client):
     texts = _agreement_text(cast, client, stored_terms="一、\x07赔偿\x0b五百元。")
     assert "一、赔偿五百元。" in texts
+
+
+def test_an_imported_number_with_quotes_still_gives_one_clean_file_name(cast, client):
+    dispute = assign(cast, make_dispute(cast))
+    add_party(dispute, name="张某华")
+    services.agreement_make(
+        dispute=dispute,
+        facts="事实。",
+        terms="条款。",
+        performance_method="当场履行",
+        signed_on=date(2020, 6, 10),
+        effective_on=date(2020, 6, 10),
+    )
+    type(dispute).objects.filter(pk=dispute.pk).update(number='JF2020-"旧;编号')
+    client.force_login(cast.mediator)
+    response = client.get(reverse("disputes:agreement_docx", args=[dispute.pk]))
+    header = response["Content-Disposition"]
+    assert header.startswith("attachment; filename*=utf-8''")
+    assert '"' not in header.split("''", 1)[1]
+    assert ";" not in header.split("''", 1)[1]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability
@@ -187,5 +188,7 @@ def agreement_download(request, pk: int):
         content,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = f'attachment; filename="agreement-{dispute.number}.docx"'
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"agreement-{dispute.number}.docx"
+    )
     return response

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -8,6 +7,7 @@ from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, Role
 from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.attachments.models import Attachment
+from fazhi.attachments.views import attachment_response
 from fazhi.legal.forms import OpinionForm, ReviewRequestForm
 from fazhi.legal.models import Advisor, Decision, ReviewRequest, SubjectKind
 from fazhi.legal.services import review_opinion_give, review_request_send
@@ -151,9 +151,4 @@ def review_file(request, pk: int, attachment_pk: int):
     attachment = get_object_or_404(Attachment.objects.of(review), pk=attachment_pk)
     if attachment.region_id != review.region_id:
         raise PermissionDenied
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=not attachment.is_image,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
+    return attachment_response(attachment)
