@@ -141,23 +141,29 @@ def backup_create(*, destination: Path, say: Say = lambda line: None) -> BackupR
         except DatabaseToolError as error:
             raise BackupError(str(error)) from None
         say("复制附件…")
-        # The database first, then the files: a file uploaded meanwhile is an
-        # extra file, never a row without its file.
-        media = _copy_media(default_storage, work / "media")
-        manifest = Manifest(
-            created_at=timezone.localtime().isoformat(timespec="seconds"),
-            fazhi_version=_fazhi_version(),
-            database_vendor=connection.vendor,
-            database_file=dump.name,
-            database_sha256=_sha256_file(dump),
-            key_fingerprint=key_fingerprint(),
-            migrations=[list(item) for item in snapshot.migrations],
-            row_counts=snapshot.row_counts,
-            media={name: info for name, (info, _) in media.items()},
-        )
         partial = destination.with_name(destination.name + ".partial")
-        _write_tar(partial, manifest, dump, media)
-        os.replace(partial, destination)
+        try:
+            # The database first, then the files: a file uploaded meanwhile is
+            # an extra file in the archive, never a row without its file.
+            media = _copy_media(default_storage, work / "media")
+            manifest = Manifest(
+                created_at=timezone.localtime().isoformat(timespec="seconds"),
+                fazhi_version=_fazhi_version(),
+                database_vendor=connection.vendor,
+                database_file=dump.name,
+                database_sha256=_sha256_file(dump),
+                key_fingerprint=key_fingerprint(),
+                migrations=[list(item) for item in snapshot.migrations],
+                row_counts=snapshot.row_counts,
+                media={name: info for name, (info, _) in media.items()},
+            )
+            _write_tar(partial, manifest, dump, media)
+            os.replace(partial, destination)
+        except OSError as error:  # a full disk, an unreadable attachment …
+            partial.unlink(missing_ok=True)
+            raise BackupError(
+                f"备份到 {destination} 失败（没有留下不完整的存档）：{error}"
+            ) from None
     return BackupResult(path=destination, manifest=manifest)
 
 
@@ -269,9 +275,12 @@ def backup_restore(
         if check_only:
             return result
         say("恢复附件…")
-        result.media_written, result.media_unchanged = _restore_media(
-            default_storage, manifest, unpacked.media
-        )
+        try:
+            result.media_written, result.media_unchanged = _restore_media(
+                default_storage, manifest, unpacked.media
+            )
+        except OSError as error:
+            raise BackupError(f"写回附件失败，数据库尚未改动：{error}") from None
         say(f"恢复数据库（{vendor_name(connection.vendor)}）…")
         try:
             databases.database_restore(connection=connection, source=unpacked.dump)
@@ -299,7 +308,7 @@ def _unpack(archive: Path, work: Path, connection) -> _Unpacked:
             return _read_members(tar, work, connection)
     except (tarfile.TarError, EOFError, OSError, zlib.error) as error:
         raise BackupError(
-            f"存档 {archive.name} 无法读完，文件已损坏或不是 tar 存档：{error}"
+            f"存档 {archive.name} 无法读完（存档已损坏、不是 tar 存档，或临时目录空间不足）：{error}"
         ) from None
 
 

@@ -212,6 +212,19 @@ def test_a_backup_into_a_directory_is_named_by_time_and_never_overwrites(records
     assert "恢复完成" in _restore(archive)
 
 
+def test_a_backup_that_cannot_be_written_leaves_no_partial_archive(records, tmp_path, monkeypatch):
+    def disk_full(tar, name, path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("fazhi.core.management.archive._add_file", disk_full)
+
+    with pytest.raises(CommandError) as error:
+        _backup(tmp_path / "fazhi.tar.gz")
+
+    assert "没有留下不完整的存档" in str(error.value)
+    assert [path.name for path in tmp_path.iterdir()] == ["media"]  # the attachments only
+
+
 @pytest.mark.skipif(ON_POSTGRESQL, reason="SQLite only")
 def test_on_sqlite_no_external_tool_is_needed(records, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
