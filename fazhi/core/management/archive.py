@@ -1,0 +1,452 @@
+"""Backup archives: the database, the attachments and proof of the key, in one file.
+
+An archive is one tar file (gzip-compressed when its name ends in .gz):
+
+    manifest.json          what the archive holds and how to check it
+    database.sqlite3       SQLite's online backup of the whole database, or
+    database.pgdump        pg_dump's custom-format dump
+    media/<name>           every file in the attachment storage, by its storage name
+
+The personal data stays encrypted inside the dump, so the archive is only
+useful together with the encryption key, which is never written into it. The
+manifest carries a fingerprint of the key (an HMAC of a fixed label under the
+key) so that a restore under another key is refused before anything changes:
+it would bring back ID numbers and phones nobody could read again.
+
+Restoring checks everything it can before it touches anything (format, key,
+database vendor, migrations, the hash of every member), then writes the
+attachments (their names are unique, so this only adds), then replaces the
+database in one transaction, then counts the rows again against the manifest.
+"""
+
+import hashlib
+import hmac
+import io
+import json
+import os
+import posixpath
+import tarfile
+import tempfile
+import zlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.files import File
+from django.core.files.storage import Storage, default_storage
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.loader import MigrationLoader
+from django.utils import timezone
+
+from fazhi.core.management import databases
+from fazhi.core.management.databases import DatabaseToolError, vendor_name
+
+FORMAT = "fazhi-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+MEDIA_PREFIX = "media/"
+_KEY_LABEL = b"fazhi backup archive: encryption key check, version 1"
+_CHUNK = 1024 * 1024
+
+Say = Callable[[str], None]
+
+
+class BackupError(Exception):
+    """A backup or restore refused or failed; the message says why, in Chinese."""
+
+
+def key_fingerprint() -> str:
+    """Identifies FAZHI_ENCRYPTION_KEY without revealing it (HMAC-SHA256 of a fixed label)."""
+    return hmac.new(settings.FAZHI_ENCRYPTION_KEY.encode(), _KEY_LABEL, hashlib.sha256).hexdigest()
+
+
+@dataclass
+class Manifest:
+    created_at: str
+    fazhi_version: str
+    database_vendor: str
+    database_file: str
+    database_sha256: str
+    key_fingerprint: str
+    migrations: list[list[str]]
+    row_counts: dict[str, int]
+    media: dict[str, dict] = field(default_factory=dict)  # name -> {"sha256", "size"}
+    format: str = FORMAT
+    format_version: int = FORMAT_VERSION
+
+    def to_json(self) -> bytes:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True).encode()
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> "Manifest":
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            raise BackupError("存档的 manifest.json 不是有效的 JSON：存档已损坏。") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise BackupError("这不是 fazhi backup 生成的存档（manifest.json 的 format 不对）。")
+        if data.get("format_version") != FORMAT_VERSION:
+            raise BackupError(
+                f"存档格式版本 {data.get('format_version')} 不受支持"
+                f"（本程序读取版本 {FORMAT_VERSION}）：请用生成它的程序版本恢复。"
+            )
+        try:
+            return cls(**data)
+        except TypeError:
+            raise BackupError("存档的 manifest.json 缺少或多出字段：存档已损坏。") from None
+
+
+@dataclass
+class BackupResult:
+    path: Path
+    manifest: Manifest
+
+
+@dataclass
+class RestoreResult:
+    manifest: Manifest
+    tables: int
+    rows: int
+    media_written: int
+    media_unchanged: int
+    media_extra: list[str]
+    migrations_to_apply: list[str]
+    restored: bool
+
+
+# Backup -------------------------------------------------------------------
+
+
+def backup_create(*, destination: Path, say: Say = lambda line: None) -> BackupResult:
+    """Write an archive of the database and the attachments to `destination`."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        databases.require_supported(connection)
+    except DatabaseToolError as error:
+        raise BackupError(str(error)) from None
+    destination = destination.resolve()
+    if destination.exists():
+        raise BackupError(f"{destination} 已存在：不覆盖已有的存档，请换一个文件名。")
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".fazhi-backup-", dir=destination.parent) as work:
+        work = Path(work)
+        dump = work / databases.DUMP_FILES[connection.vendor]
+        say(f"导出数据库（{vendor_name(connection.vendor)}）…")
+        try:
+            snapshot = databases.database_dump(connection=connection, target=dump)
+        except DatabaseToolError as error:
+            raise BackupError(str(error)) from None
+        say("复制附件…")
+        partial = destination.with_name(destination.name + ".partial")
+        try:
+            # The database first, then the files: a file uploaded meanwhile is
+            # an extra file in the archive, never a row without its file.
+            media = _copy_media(default_storage, work / "media")
+            manifest = Manifest(
+                created_at=timezone.localtime().isoformat(timespec="seconds"),
+                fazhi_version=_fazhi_version(),
+                database_vendor=connection.vendor,
+                database_file=dump.name,
+                database_sha256=_sha256_file(dump),
+                key_fingerprint=key_fingerprint(),
+                migrations=[list(item) for item in snapshot.migrations],
+                row_counts=snapshot.row_counts,
+                media={name: info for name, (info, _) in media.items()},
+            )
+            _write_tar(partial, manifest, dump, media)
+            os.replace(partial, destination)
+        except OSError as error:  # a full disk, an unreadable attachment …
+            partial.unlink(missing_ok=True)
+            raise BackupError(
+                f"备份到 {destination} 失败（没有留下不完整的存档）：{error}"
+            ) from None
+    return BackupResult(path=destination, manifest=manifest)
+
+
+def default_archive_name() -> str:
+    return f"fazhi-backup-{timezone.localtime():%Y%m%d-%H%M%S}.tar.gz"
+
+
+def _fazhi_version() -> str:
+    try:
+        return metadata.version("fazhi")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _storage_names(storage: Storage, directory: str = "") -> list[str]:
+    try:
+        directories, files = storage.listdir(directory)
+    except FileNotFoundError:
+        return []
+    names = [posixpath.join(directory, name) for name in files]
+    for sub in directories:
+        names.extend(_storage_names(storage, posixpath.join(directory, sub)))
+    return sorted(names)
+
+
+def _copy_media(storage: Storage, into: Path) -> dict[str, tuple[dict, Path]]:
+    """Copy every stored file once, hashing as it goes: the archive holds what was hashed."""
+    into.mkdir()
+    copied = {}
+    for index, name in enumerate(_storage_names(storage)):
+        target = into / str(index)
+        digest = hashlib.sha256()
+        with storage.open(name, "rb") as source, open(target, "wb") as out:
+            while chunk := source.read(_CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+        copied[name] = ({"sha256": digest.hexdigest(), "size": target.stat().st_size}, target)
+    return copied
+
+
+def _write_tar(path: Path, manifest: Manifest, dump: Path, media: dict) -> None:
+    mode = "w:gz" if path.name.removesuffix(".partial").endswith((".gz", ".tgz")) else "w"
+    # The archive holds password hashes and encrypted personal data: owner only.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with open(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode=mode) as tar:
+        _add_bytes(tar, MANIFEST, manifest.to_json())
+        _add_file(tar, manifest.database_file, dump)
+        for name, (_, copy) in media.items():
+            _add_file(tar, MEDIA_PREFIX + name, copy)
+        tar.close()
+        raw.flush()
+        os.fsync(raw.fileno())
+
+
+def _member(name: str, size: int) -> tarfile.TarInfo:
+    info = tarfile.TarInfo(name)
+    info.size = size
+    info.mode = 0o600
+    info.mtime = int(datetime.now().timestamp())
+    return info
+
+
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    tar.addfile(_member(name, len(data)), io.BytesIO(data))
+
+
+def _add_file(tar: tarfile.TarFile, name: str, path: Path) -> None:
+    with open(path, "rb") as handle:
+        tar.addfile(_member(name, path.stat().st_size), handle)
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# Restore ------------------------------------------------------------------
+
+
+def backup_restore(
+    *, archive: Path, check_only: bool = False, say: Say = lambda line: None
+) -> RestoreResult:
+    """Bring back the database and attachments of `archive`, or refuse before changing anything."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        databases.require_supported(connection)
+    except DatabaseToolError as error:
+        raise BackupError(str(error)) from None
+    if not archive.is_file():
+        raise BackupError(f"找不到存档文件 {archive}。")
+    with tempfile.TemporaryDirectory(prefix="fazhi-restore-") as work:
+        work = Path(work)
+        say(f"检查存档 {archive.name} …")
+        unpacked = _unpack(archive, work, connection)
+        manifest = unpacked.manifest
+        result = RestoreResult(
+            manifest=manifest,
+            tables=len(manifest.row_counts),
+            rows=sum(manifest.row_counts.values()),
+            media_written=0,
+            media_unchanged=0,
+            media_extra=[],
+            migrations_to_apply=unpacked.migrations_to_apply,
+            restored=False,
+        )
+        if check_only:
+            return result
+        say("恢复附件…")
+        try:
+            result.media_written, result.media_unchanged = _restore_media(
+                default_storage, manifest, unpacked.media
+            )
+        except OSError as error:
+            raise BackupError(f"写回附件失败，数据库尚未改动：{error}") from None
+        say(f"恢复数据库（{vendor_name(connection.vendor)}）…")
+        try:
+            databases.database_restore(connection=connection, source=unpacked.dump)
+        except DatabaseToolError as error:
+            raise BackupError(str(error)) from None
+        ContentType.objects.clear_cache()  # ids now come from the archive
+        result.restored = True
+        _check_restored(manifest, connection)
+        result.media_extra = sorted(set(_storage_names(default_storage)) - set(manifest.media))
+    return result
+
+
+@dataclass
+class _Unpacked:
+    manifest: Manifest
+    migrations_to_apply: list[str]
+    dump: Path
+    media: dict[str, Path]  # storage name -> extracted copy
+
+
+def _unpack(archive: Path, work: Path, connection) -> _Unpacked:
+    """Read the manifest first and refuse early; then every member, checking its hash."""
+    try:
+        with tarfile.open(archive, mode="r:*") as tar:
+            return _read_members(tar, work, connection)
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as error:
+        raise BackupError(
+            f"存档 {archive.name} 无法读完（存档已损坏、不是 tar 存档，或临时目录空间不足）：{error}"
+        ) from None
+
+
+def _read_members(tar: tarfile.TarFile, work: Path, connection) -> _Unpacked:
+    members = iter(tar)
+    first = next(members, None)
+    if first is None or first.name != MANIFEST or not first.isfile():
+        raise BackupError("存档的第一个文件不是 manifest.json：这不是 fazhi backup 生成的存档。")
+    manifest = Manifest.from_json(tar.extractfile(first).read())
+    to_apply = _refuse_incompatible(manifest, connection)
+    dump = None
+    media: dict[str, Path] = {}
+    for member in members:
+        name = member.name
+        stored = name.removeprefix(MEDIA_PREFIX)
+        if not member.isfile():
+            raise BackupError(f"存档中含有非普通文件 {name}：拒绝恢复。")
+        if name == manifest.database_file and dump is None:
+            target = dump = work / name
+            expected = manifest.database_sha256
+        elif name.startswith(MEDIA_PREFIX) and stored in manifest.media and stored not in media:
+            _check_storage_name(stored)
+            target = media[stored] = work / f"media-{len(media)}"
+            expected = manifest.media[stored]["sha256"]
+        else:
+            raise BackupError(f"存档中的 {name} 不在 manifest.json 的清单里或重复出现：拒绝恢复。")
+        if _extract_hashed(tar, member, target) != expected:
+            raise BackupError(
+                f"存档中 {name} 的 SHA-256 与清单不符：存档已损坏或被改动，拒绝恢复。"
+            )
+    if dump is None:
+        raise BackupError(f"存档中缺少数据库文件 {manifest.database_file}：存档不完整。")
+    missing = sorted(set(manifest.media) - set(media))
+    if missing:
+        raise BackupError(f"存档中缺少 {len(missing)} 个附件（如 {missing[0]}）：存档不完整。")
+    return _Unpacked(manifest=manifest, migrations_to_apply=to_apply, dump=dump, media=media)
+
+
+def _extract_hashed(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> str:
+    digest = hashlib.sha256()
+    source = tar.extractfile(member)
+    with open(target, "wb") as out:
+        while chunk := source.read(_CHUNK):
+            digest.update(chunk)
+            out.write(chunk)
+    return digest.hexdigest()
+
+
+def _check_storage_name(name: str) -> None:
+    parts = name.split("/")
+    if not name or name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts):
+        raise BackupError(f"存档中的附件名 {name!r} 不安全：拒绝恢复。")
+
+
+def _refuse_incompatible(manifest: Manifest, connection) -> list[str]:
+    """Refuse before anything is read further; return the migrations to apply afterwards."""
+    if manifest.key_fingerprint != key_fingerprint():
+        raise BackupError(
+            "加密密钥不一致：存档是在另一个 FAZHI_ENCRYPTION_KEY 下备份的，"
+            "恢复后其中的身份证号、电话等个人信息将无法解密。已拒绝恢复，数据库和附件均未改动。"
+            "请先把 FAZHI_ENCRYPTION_KEY（或 var/encryption_key 文件）换回备份时的密钥再恢复。"
+        )
+    if manifest.database_vendor != connection.vendor:
+        raise BackupError(
+            f"存档来自 {vendor_name(manifest.database_vendor)} 数据库，当前数据库是"
+            f" {vendor_name(connection.vendor)}：不能跨数据库恢复，已拒绝。"
+            f"请恢复到 {vendor_name(manifest.database_vendor)} 数据库（DATABASE_URL）。"
+        )
+    if manifest.database_file != databases.DUMP_FILES[connection.vendor]:
+        raise BackupError("存档的数据库文件名与数据库类型不符：存档已损坏。")
+    to_apply = _migrations_to_apply(manifest)
+    if connection.vendor == "postgresql":
+        _refuse_foreign_tables(manifest, connection)
+    return to_apply
+
+
+def _migrations_to_apply(manifest: Manifest) -> list[str]:
+    """Refuse an archive from newer code; name what `fazhi migrate` will add after an older one."""
+    on_disk = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
+    in_archive = {tuple(item) for item in manifest.migrations}
+    unknown = sorted(in_archive - on_disk)
+    if unknown:
+        names = "、".join(f"{app}.{name}" for app, name in unknown[:5])
+        raise BackupError(
+            f"存档来自较新的程序版本（含本程序没有的迁移：{names}"
+            f"{' 等' if len(unknown) > 5 else ''}）：请先把程序升级到备份时的版本再恢复。"
+        )
+    return [f"{app}.{name}" for app, name in sorted(on_disk - in_archive)]
+
+
+def _refuse_foreign_tables(manifest: Manifest, connection) -> None:
+    """pg_restore --clean replaces the archive's tables only: others would survive and clash."""
+    foreign = sorted(
+        set(databases.postgresql_tables(connection=connection)) - set(manifest.row_counts)
+    )
+    if foreign:
+        raise BackupError(
+            f"目标数据库中有存档里没有的表（{'、'.join(foreign[:5])}{' 等' if len(foreign) > 5 else ''}），"
+            "多半是目标库的程序版本比存档新：已拒绝恢复。请恢复到一个新建的空数据库，再运行 fazhi migrate。"
+        )
+
+
+def _restore_media(storage: Storage, manifest: Manifest, media: dict[str, Path]) -> tuple[int, int]:
+    written = unchanged = 0
+    for name, path in media.items():
+        if storage.exists(name):
+            with storage.open(name, "rb") as current:
+                if _sha256_stream(current) == manifest.media[name]["sha256"]:
+                    unchanged += 1
+                    continue
+            storage.delete(name)
+        with open(path, "rb") as handle:
+            saved = storage.save(name, File(handle, name=posixpath.basename(name)))
+        if saved != name:
+            raise BackupError(f"附件 {name} 未能按原名写回存储（存为了 {saved}）：请检查附件存储。")
+        written += 1
+    return written, unchanged
+
+
+def _sha256_stream(handle) -> str:
+    digest = hashlib.sha256()
+    while chunk := handle.read(_CHUNK):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_restored(manifest: Manifest, connection) -> None:
+    after = databases.database_read(connection=connection)
+    differing = [
+        f"{table}（清单 {count}，恢复后 {after.row_counts.get(table, '缺失')}）"
+        for table, count in manifest.row_counts.items()
+        if after.row_counts.get(table) != count
+    ]
+    if differing:
+        raise BackupError(
+            "恢复后的行数与清单不符：" + "；".join(differing[:5]) + "。请检查数据库后重新恢复。"
+        )
+    for name, info in manifest.media.items():
+        with default_storage.open(name, "rb") as handle:
+            if _sha256_stream(handle) != info["sha256"]:
+                raise BackupError(f"恢复后附件 {name} 的 SHA-256 与清单不符：请检查附件存储。")
