@@ -9,18 +9,30 @@ from types import SimpleNamespace
 
 import pytest
 
+# Tests hash with MD5, the cast included (it is rebuilt after every transactional
+# test, and nine PBKDF2 hashes there cost seconds); PBKDF2 stays to verify hashes
+# a test makes on purpose with the production hasher.
+FAST_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # the cast built at session start
-    ]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 def build_cast():
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        return _build_cast()
+
+
+def _build_cast():
     from fazhi.accounts.demo import users
     from fazhi.accounts.models import User
     from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD, DemoContext
