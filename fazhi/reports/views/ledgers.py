@@ -1,19 +1,17 @@
 """Ledger pages: the list with export links, and import with a dry-run preview."""
 
-from urllib.parse import quote
-
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
+from fazhi.ledgers.base import get_ledger, ledgers
+from fazhi.ledgers.io import export_workbook, import_workbook
+from fazhi.ledgers.writer import xlsx_response
 from fazhi.metrics import Period
 from fazhi.reports.forms import LedgerImportForm, RegionYearForm
-from fazhi.reports.ledgers import export_workbook, get_ledger, import_workbook, ledgers
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _ledger_or_404(user, key: str, *, edit: bool = False):
@@ -77,9 +75,7 @@ def export(request, key: str):
     region, year = form.cleaned_data["region"], form.cleaned_data["year"]
     records = ledger.records(user=request.user, region=region, period=Period.year(year))
     title = f"{region.name}{ledger.title}（{year}年）"
-    response = HttpResponse(export_workbook(ledger, records, title=title), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(title)}.xlsx"
-    return response
+    return xlsx_response(title, export_workbook(ledger, records, title=title))
 
 
 @capability_required(Capability.REPORTS)

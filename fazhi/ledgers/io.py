@@ -1,16 +1,18 @@
 """Ledger workbooks out (export) and in (import: all or nothing, idempotent)."""
 
-import zipfile
+import logging
 from dataclasses import dataclass, field
-from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl import load_workbook
 
 from fazhi.accounts.scope import ensure_region_in_scope
-from fazhi.reports.ledgers.base import CellError, Ledger, VillageLookup, normalise_header
+from fazhi.ledgers import limits
+from fazhi.ledgers.base import CellError, Ledger, VillageLookup, normalise_header
+from fazhi.ledgers.writer import Layout, workbook_bytes
+
+logger = logging.getLogger(__name__)
 
 HEADER_SCAN_ROWS = 10
 ACTIONS = {"created": "新增", "updated": "更新", "unchanged": "已存在，未变"}
@@ -20,25 +22,16 @@ def export_workbook(ledger: Ledger, records, *, title: str) -> bytes:
     own = ledger.workbook(records, title=title)
     if own is not None:
         return own
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = ledger.title[:31]
-    sheet.append([title])
-    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
-    sheet.append([column.header for column in ledger.columns])
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center")
-    for record in records:
-        sheet.append(ledger.row(record))
-    for index, column in enumerate(ledger.columns, start=1):
-        sheet.column_dimensions[sheet.cell(row=2, column=index).column_letter].width = column.width
-        if column.kind == "date":
-            for (cell,) in sheet.iter_rows(min_row=3, min_col=index, max_col=index):
-                cell.number_format = "yyyy-mm-dd"
-    output = BytesIO()
-    workbook.save(output)
-    return output.getvalue()
+    layout = Layout(
+        sheet=ledger.title,
+        title=title,
+        headers=[column.header for column in ledger.columns],
+        centre_headers=True,
+        widths=[column.width for column in ledger.columns],
+        date_columns=[i for i, column in enumerate(ledger.columns) if column.kind == "date"],
+        freeze=False,
+    )
+    return workbook_bytes(layout, (ledger.row(record) for record in records))
 
 
 @dataclass
@@ -85,16 +78,26 @@ class ImportResult:
 
 
 def _open(file) -> list[tuple]:
+    """The first sheet's rows, within the limits; any unreadable file is the user's error."""
+    limits.check_xlsx(file)
     try:
-        file.seek(0)
         workbook = load_workbook(file, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ValidationError(
-            "文件不是有效的 Excel（.xlsx）工作簿，无法读取。请用 Excel 或 WPS 另存为 .xlsx 后重新上传。"
-        ) from error
-    sheet = workbook.worksheets[0]
-    rows = [tuple(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
+        try:
+            sheet = workbook.worksheets[0]
+            limits.check_dimension(sheet.max_row, sheet.max_column)
+            sheet.reset_dimensions()  # the declared size may lie: count what is really there
+            counter = limits.RowCounter()
+            rows = []
+            for row in sheet.iter_rows(values_only=True):
+                counter.add(row)
+                rows.append(row)
+        finally:
+            workbook.close()
+    except ValidationError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a hostile or broken file can fail anywhere in the parser
+        logger.info("unreadable ledger workbook: %r", error)
+        raise ValidationError(limits.NOT_XLSX, code="not_xlsx") from error
     return rows
 
 

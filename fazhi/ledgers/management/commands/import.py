@@ -2,8 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fazhi.ledgers.base import get_ledger, ledgers
+from fazhi.ledgers.io import import_workbook
 from fazhi.regions.models import Region
-from fazhi.reports.ledgers import get_ledger, import_workbook, ledgers
 
 
 class Command(BaseCommand):
