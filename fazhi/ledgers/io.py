@@ -15,6 +15,7 @@ from fazhi.ledgers.writer import Layout, workbook_bytes
 logger = logging.getLogger(__name__)
 
 HEADER_SCAN_ROWS = 10
+BATCH_ROWS = 500  # rows per transaction in a big import
 ACTIONS = {"created": "新增", "updated": "更新", "unchanged": "已存在，未变"}
 
 
@@ -55,6 +56,7 @@ class ImportResult:
     rows: list[RowOutcome] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # file-level and row-level, in order
     ignored_headers: list[str] = field(default_factory=list)
+    written_rows: int = 0
 
     @property
     def ok(self) -> bool:
@@ -68,6 +70,8 @@ class ImportResult:
         return self.ok and not self.dry_run
 
     def summary(self) -> str:
+        if not self.ok and self.written_rows:
+            return f"发现 {len(self.errors)} 处错误；已写入 {self.written_rows} 行，其余未导入。"
         if not self.ok:
             return f"发现 {len(self.errors)} 处错误，未导入任何数据。请修改后重新上传。"
         verb = "预览：将" if self.dry_run else "已"
@@ -133,8 +137,18 @@ def _model_errors(ledger: Ledger, error: ValidationError) -> list[str]:
     return messages
 
 
-def import_workbook(*, ledger: Ledger, file, user, region, dry_run: bool) -> ImportResult:
-    """Read `file` into `ledger`'s records under `region`; nothing written on any error."""
+def _no_progress(*, checked: int, written: int, total: int) -> None:
+    pass
+
+
+def import_workbook(
+    *, ledger: Ledger, file, user, region, dry_run: bool, progress=_no_progress
+) -> ImportResult:
+    """Read `file` into `ledger`'s records under `region`; nothing written on any error.
+
+    `progress(checked=, written=, total=)` is called after every batch of rows
+    (the background job records it for the page to show).
+    """
     if user is not None:
         ensure_region_in_scope(user, region)
     result = ImportResult(ledger=ledger, dry_run=dry_run)
@@ -182,33 +196,96 @@ def import_workbook(*, ledger: Ledger, file, user, region, dry_run: bool) -> Imp
                 outcome.errors.append(f"「{column.header}」列：{error}")
         for column in ledger.columns:
             if column not in mapping.values():
-                outcome.values.setdefault(column.field, None if column.kind != "text" else "")
+                outcome.values.setdefault(column.field, _MISSING.get(column.kind))
         result.rows.append(outcome)
     if not result.rows:
         result.errors.append("表头下没有数据行。")
         return result
-    _write(ledger, result, user=user, region=region)
+    _write(ledger, result, user=user, region=region, progress=progress)
     for row in result.rows:
         result.errors += [f"第{row.number}行 {message}" for message in row.errors]
     return result
 
 
-def _write(ledger: Ledger, result: ImportResult, *, user, region) -> None:
-    """Save every good row in one transaction; roll back on any error or a dry run."""
-    with transaction.atomic():
-        keys = set()
-        for row in result.rows:
-            if row.errors:
-                continue
-            key = tuple(row.values.get(name) for name in ledger.natural_key)
-            if key in keys:
-                row.errors.append("与前面的行重复")
-                continue
-            keys.add(key)
-            try:
-                with transaction.atomic():
-                    row.action = ledger.save(row.values, user=user, region=region)
-            except ValidationError as error:
-                row.errors += _model_errors(ledger, error)
-        if result.dry_run or any(row.errors for row in result.rows):
+_MISSING = {"text": "", "bool": False}  # a column the sheet lacks; other kinds: None
+
+
+def _batches(rows: list, size: int):
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _unique_rows(ledger: Ledger, result: ImportResult) -> list[RowOutcome]:
+    """The rows whose cells are good, a repeated natural key marked on the later row."""
+    keys = set()
+    rows = []
+    for row in result.rows:
+        if row.errors:
+            continue
+        key = tuple(row.values.get(name) for name in ledger.natural_key)
+        if key in keys:
+            row.errors.append("与前面的行重复")
+            continue
+        keys.add(key)
+        rows.append(row)
+    return rows
+
+
+def _try(ledger: Ledger, row: RowOutcome, *, user, region) -> None:
+    try:
+        with transaction.atomic():
+            row.action = ledger.save(row.values, user=user, region=region)
+    except ValidationError as error:
+        row.errors += _model_errors(ledger, error)
+
+
+def _write(ledger: Ledger, result: ImportResult, *, user, region, progress) -> None:
+    """Save the rows if every one is good, else nothing.
+
+    A file of up to BATCH_ROWS rows is saved in one short transaction, rolled
+    back on any error or a dry run. A bigger file must not hold the database's
+    write lock for minutes (SQLite has one lock for everybody), so it is first
+    checked in batches, each saved and rolled back in its own transaction, and
+    only when every row passed is it written, batch by batch. After the full
+    check the write can only fail on a record someone changed in between: that
+    batch is rolled back and the result says how many rows were written before
+    it (importing the same file again completes it, rows match on their key).
+    """
+    total = len(result.rows)
+    rows = _unique_rows(ledger, result)
+    if total <= BATCH_ROWS:
+        with transaction.atomic():
+            for row in rows:
+                _try(ledger, row, user=user, region=region)
+            failed = any(row.errors for row in result.rows)
+            if result.dry_run or failed:
+                transaction.set_rollback(True)
+        if not (result.dry_run or failed):
+            result.written_rows = len(rows)
+        progress(checked=total, written=result.written_rows, total=total)
+        return
+    checked = total - len(rows)
+    for batch in _batches(rows, BATCH_ROWS):
+        with transaction.atomic():
+            for row in batch:
+                _try(ledger, row, user=user, region=region)
             transaction.set_rollback(True)
+        checked += len(batch)
+        progress(checked=checked, written=0, total=total)
+    if result.dry_run or any(row.errors for row in result.rows):
+        return
+    for batch in _batches(rows, BATCH_ROWS):
+        try:
+            with transaction.atomic():
+                for row in batch:
+                    current = row
+                    row.action = ledger.save(row.values, user=user, region=region)
+        except ValidationError as error:
+            current.errors += _model_errors(ledger, error)
+            current.errors.append(
+                f"（数据在检查后被他人修改；此前已写入 {result.written_rows} 行，"
+                "修正后重新导入同一文件即可补齐，已写入的行不会重复）"
+            )
+            return
+        result.written_rows += len(batch)
+        progress(checked=total, written=result.written_rows, total=total)
