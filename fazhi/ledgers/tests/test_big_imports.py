@@ -160,3 +160,19 @@ def test_a_fifty_thousand_row_ledger_can_be_previewed_from_the_page(
     assert len(job.preview) == 200
     page = client.get(response["Location"]).content.decode()
     assert "共 50000 行，下表列出前 200 行" in page
+
+
+def test_an_optional_yes_no_column_the_sheet_lacks_reads_as_no(cast):
+    book = Workbook()
+    book.active.append(["日期", "活动名称", "地点", "覆盖村（社区）", "形式", "所属区划"])
+    book.active.append(["2020-05-01", "宪法进七龙", "村委会", "七龙社区", "其他", "七龙社区"])
+    data = BytesIO()
+    book.save(data)
+    result = import_workbook(
+        ledger=get_ledger("publicity.activities"),
+        file=SimpleUploadedFile("台账.xlsx", data.getvalue()),
+        user=cast.officer,
+        region=cast.town,
+        dry_run=True,
+    )
+    assert result.ok, result.errors
