@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "fazhi.attachments",
     "fazhi.metrics",
     "fazhi.deadlines",
+    "fazhi.ledgers",
     "fazhi.demo",
     # Capabilities
     "fazhi.tasks",

@@ -3,12 +3,12 @@
 from django.http import HttpResponse
 from django.utils import timezone
 
-from fazhi.exports import xlsx_response
+from fazhi.ledgers.writer import list_response
 
 
 def _workbook_response(title: str, header: list[str], rows, filename: str) -> HttpResponse:
     stamp = timezone.localdate().strftime("%Y%m%d")
-    return xlsx_response(f"{filename}-{stamp}", title, header, rows)
+    return list_response(f"{filename}-{stamp}", title, header, rows)
 
 
 def _date(value):

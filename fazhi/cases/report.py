@@ -21,8 +21,8 @@ from fazhi.cases.services import (
     lawsuit_decide_appeal,
     reconsideration_create,
 )
+from fazhi.ledgers.base import Column, Ledger, register_ledger
 from fazhi.reports.contrib import candidate, paragraph
-from fazhi.reports.ledgers import Column, Ledger, register_ledger
 
 LAWSUITS = "cases.lawsuits"
 HEAD_IN_COURT = "cases.head_in_court_rate"

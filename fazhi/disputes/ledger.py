@@ -1,10 +1,7 @@
-"""矛盾纠纷排查调处台账: the filtered disputes as an Excel workbook."""
+"""矛盾纠纷排查调处台账: the filtered disputes as an Excel workbook (the disputes
+office's own layout, written by the one workbook writer)."""
 
-from io import BytesIO
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from fazhi.ledgers.writer import Layout, workbook_bytes
 
 COLUMNS = [
     ("序号", 6),
@@ -38,46 +35,40 @@ def _day(value):
     return value.strftime("%Y-%m-%d") if value else ""
 
 
+def _row(number: int, dispute) -> list:
+    agreement = getattr(dispute, "agreement", None) if dispute.outcome == "success" else None
+    return [
+        number,
+        dispute.number,
+        _day(dispute.registered_on),
+        dispute.region.name,
+        dispute.get_source_display(),
+        dispute.dispute_type.name,
+        dispute.summary,
+        dispute.people_involved,
+        float(dispute.amount) if dispute.amount is not None else None,
+        dispute.get_risk_display(),
+        dispute.organisation.name if dispute.organisation else "",
+        "、".join(str(m) for m in dispute.mediators.all()),
+        _day(dispute.accepted_on),
+        dispute.get_status_display(),
+        dispute.get_outcome_display(),
+        _day(dispute.concluded_on),
+        "；".join(f"{h.get_kind_display()}：{h.receiver}" for h in dispute.handovers.all()),
+        agreement.get_performance_display() if agreement else "",
+        parties_cell(dispute),
+    ]
+
+
 def ledger_workbook(disputes, *, title: str) -> bytes:
     """`disputes` must prefetch mediators, parties, handovers and agreement (see the view)."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "台账"
-    sheet.append([title])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A1"].alignment = Alignment(horizontal="center")
-    sheet.append([name for name, _ in COLUMNS])
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for index, (_, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for number, dispute in enumerate(disputes, start=1):
-        agreement = getattr(dispute, "agreement", None) if dispute.outcome == "success" else None
-        sheet.append(
-            [
-                number,
-                dispute.number,
-                _day(dispute.registered_on),
-                dispute.region.name,
-                dispute.get_source_display(),
-                dispute.dispute_type.name,
-                dispute.summary,
-                dispute.people_involved,
-                float(dispute.amount) if dispute.amount is not None else None,
-                dispute.get_risk_display(),
-                dispute.organisation.name if dispute.organisation else "",
-                "、".join(str(m) for m in dispute.mediators.all()),
-                _day(dispute.accepted_on),
-                dispute.get_status_display(),
-                dispute.get_outcome_display(),
-                _day(dispute.concluded_on),
-                "；".join(f"{h.get_kind_display()}：{h.receiver}" for h in dispute.handovers.all()),
-                agreement.get_performance_display() if agreement else "",
-                parties_cell(dispute),
-            ]
-        )
-    sheet.freeze_panes = "A3"
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    layout = Layout(
+        sheet="台账",
+        title=title,
+        merge_title=True,
+        headers=[name for name, _ in COLUMNS],
+        widths=[width for _, width in COLUMNS],
+    )
+    return workbook_bytes(
+        layout, (_row(number, dispute) for number, dispute in enumerate(disputes, start=1))
+    )

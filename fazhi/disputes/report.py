@@ -17,10 +17,10 @@ from fazhi.disputes.models import (
     Status,
 )
 from fazhi.disputes.services import dispute_import
+from fazhi.ledgers.base import Column, Ledger, register_ledger
 from fazhi.personal import validate_id_number
 from fazhi.regions.models import Organisation
 from fazhi.reports.contrib import candidate, paragraph
-from fazhi.reports.ledgers import Column, Ledger, register_ledger
 
 CASES = "disputes.cases"
 MEDIATED = "disputes.mediated"

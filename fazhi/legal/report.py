@@ -3,9 +3,9 @@ service ledger (see fazhi/reports/contrib.py)."""
 
 from django.core.exceptions import ValidationError
 
+from fazhi.ledgers.base import Column, Ledger, register_ledger
 from fazhi.legal.models import Advisor, Service, ServiceKind
 from fazhi.reports.contrib import candidate, paragraph
-from fazhi.reports.ledgers import Column, Ledger, register_ledger
 
 ADVISORS = "legal.advisors_under_contract"
 SERVICES = "legal.services"

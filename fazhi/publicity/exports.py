@@ -1,4 +1,4 @@
-"""The activity list as Excel rows (written by the shared `fazhi.exports`)."""
+"""The activity list as Excel rows (written by the one workbook writer, `fazhi.ledgers.writer`)."""
 
 HEADERS = [
     "日期",

@@ -2,11 +2,11 @@
 
 from django.db.models import Q
 
+from fazhi.ledgers.base import Column, Ledger, register_ledger
 from fazhi.publicity.models import Activity, LawUnderstander
 from fazhi.publicity.models.activities import Form, Status
 from fazhi.publicity.models.people import Background
 from fazhi.reports.contrib import candidate, paragraph
-from fazhi.reports.ledgers import Column, Ledger, register_ledger
 
 ACTIVITIES = "publicity.activities"
 CONCENTRATED = "publicity.concentrated_activities"

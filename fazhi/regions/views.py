@@ -4,7 +4,7 @@ from django.shortcuts import render
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability
 from fazhi.accounts.scope import get_for_user_or_404
-from fazhi.exports import xlsx_response
+from fazhi.ledgers.writer import list_response
 from fazhi.regions.models import Organisation, Region
 
 
@@ -16,7 +16,7 @@ def region_list(request):
         .annotate(organisation_count=Count("organisations"))
     )
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(
+        return list_response(
             "行政区划",
             "行政区划",
             ["区划代码", "名称", "级别", "上级", "常住人口", "距镇政府（公里）", "组织数"],

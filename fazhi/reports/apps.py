@@ -9,5 +9,5 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         # Each capability's `report.py` registers its paragraphs, candidates and
-        # ledgers (see fazhi/reports/contrib.py and fazhi/reports/ledgers.py).
+        # ledgers (see fazhi/reports/contrib.py and fazhi/ledgers/__init__.py).
         autodiscover_modules("report")

@@ -16,7 +16,7 @@ Each app may have a `report.py`, imported when Django starts (see
         if f.value("publicity.underserved_villages"):
             return "偏远村（社区）普法覆盖不足……"
 
-and ledgers (`fazhi.reports.ledgers.register_ledger`, see that module).
+and ledgers (`fazhi.ledgers.base.register_ledger`, see the `fazhi.ledgers` package).
 
 - `paragraph(section, metrics=, order=)`: `section` is a key of
   `fazhi.reports.structure.SECTIONS`. The function gets the figures of the

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from fazhi.attachments.validation import validate_upload
+from fazhi.ledgers.limits import check_xlsx
 from fazhi.regions.models import Level, Region
 from fazhi.reports.models import Format
 from fazhi.reports.structure import SECTIONS
@@ -127,6 +128,7 @@ class LedgerImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         try:
             validate_upload(upload, field_label="台账文件", allowed={XLSX})
+            check_xlsx(upload)
         except ValidationError as error:
             raise forms.ValidationError(error.messages[0].removeprefix("台账文件：")) from None
         return upload

@@ -18,4 +18,5 @@ urlpatterns = [
     path("ledgers/", ledgers.index, name="ledgers"),
     path("ledgers/<str:key>/export/", ledgers.export, name="ledger_export"),
     path("ledgers/<str:key>/import/", ledgers.import_, name="ledger_import"),
+    path("ledgers/imports/<int:pk>/", ledgers.import_job, name="ledger_import_job"),
 ]

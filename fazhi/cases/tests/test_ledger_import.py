@@ -12,8 +12,9 @@ from openpyxl import Workbook
 from fazhi.cases import services
 from fazhi.cases.models import Lawsuit, Reconsideration
 from fazhi.cases.tests.factories import lawsuit, reconsideration
+from fazhi.ledgers.base import get_ledger
+from fazhi.ledgers.io import export_workbook, import_workbook
 from fazhi.metrics import Period
-from fazhi.reports.ledgers import export_workbook, get_ledger, import_workbook
 
 LAWSUIT_FIELDS = [
     "case_number", "region__code", "stage", "court", "plaintiffs", "cause", "contested_act",

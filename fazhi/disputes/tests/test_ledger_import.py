@@ -20,8 +20,9 @@ from fazhi.disputes.tests.helpers import (
     dispute_type,
     make_dispute,
 )
+from fazhi.ledgers.base import get_ledger
+from fazhi.ledgers.io import export_workbook, import_workbook
 from fazhi.metrics import Period
-from fazhi.reports.ledgers import export_workbook, get_ledger, import_workbook
 
 LEDGER = "disputes.cases"
 HEADERS = ["登记日期", "村（社区）", "来源", "纠纷类型", "简要情况", "当事人"]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, Role
-from fazhi.exports import xlsx_response
+from fazhi.ledgers.writer import list_response
 
 PAGE_SIZE = 20
 
@@ -45,7 +45,7 @@ def show_errors(form, error: ValidationError) -> None:
 
 def excel_response(filename: str, headers: list[str], rows) -> HttpResponse:
     stamp = timezone.localdate().strftime("%Y%m%d")
-    return xlsx_response(f"{filename}-{stamp}", filename, headers, rows)
+    return list_response(f"{filename}-{stamp}", filename, headers, rows)
 
 
 def year_param(request, default: int | None = None) -> int | None:

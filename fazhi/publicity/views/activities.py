@@ -9,7 +9,7 @@ from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.attachments.models import Attachment
-from fazhi.exports import xlsx_response
+from fazhi.ledgers.writer import list_response
 from fazhi.publicity.exports import HEADERS, activity_rows
 from fazhi.publicity.filters import ActivityFilter
 from fazhi.publicity.forms import ActivityConfirmForm, ActivityForm
@@ -26,7 +26,7 @@ def activity_list(request):
         request=request,
     )
     if request.GET.get("format") == "xlsx":
-        return xlsx_response("普法活动", "普法活动", HEADERS, activity_rows(activities.qs))
+        return list_response("普法活动", "普法活动", HEADERS, activity_rows(activities.qs))
     page = Paginator(activities.qs, 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -8,7 +8,7 @@ from fazhi import metrics
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
-from fazhi.exports import xlsx_response
+from fazhi.ledgers.writer import list_response
 from fazhi.publicity.exports import CAMPAIGN_HEADERS, campaign_rows
 from fazhi.publicity.filters import CampaignFilter
 from fazhi.publicity.forms import CampaignForm
@@ -24,7 +24,7 @@ def campaign_list(request):
         request.GET, queryset=Campaign.objects.for_user(request.user).select_related("region")
     )
     if request.GET.get("format") == "xlsx":
-        return xlsx_response("专项宣传", "专项宣传", CAMPAIGN_HEADERS, campaign_rows(campaigns.qs))
+        return list_response("专项宣传", "专项宣传", CAMPAIGN_HEADERS, campaign_rows(campaigns.qs))
     query = request.GET.copy()
     query.pop("page", None)
     query["format"] = "xlsx"

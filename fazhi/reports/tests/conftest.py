@@ -5,12 +5,11 @@ depending on any capability's models."""
 import pytest
 from django.db.models import QuerySet
 
+from fazhi.ledgers.base import Column, Ledger, register_ledger, unregister_ledger
 from fazhi.metrics import Result, metric
 from fazhi.metrics import registry as metric_registry
 from fazhi.regions.models import Organisation, OrganisationKind
 from fazhi.reports import contrib
-from fazhi.reports.ledgers import Column, Ledger, register_ledger
-from fazhi.reports.ledgers.base import unregister_ledger
 
 
 def organisations_created(region, period) -> QuerySet:

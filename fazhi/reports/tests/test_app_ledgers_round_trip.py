@@ -10,9 +10,10 @@ from django.core.management import call_command
 
 from fazhi.cases.models import Lawsuit, Reconsideration
 from fazhi.disputes.models import Dispute
+from fazhi.ledgers.base import get_ledger
+from fazhi.ledgers.io import export_workbook, import_workbook
 from fazhi.metrics import Period
 from fazhi.regions.models import Region
-from fazhi.reports.ledgers import export_workbook, get_ledger, import_workbook
 
 EVER = Period(start=date(2000, 1, 1), end=date(2099, 12, 31))
 CASE = ["case_number", "region_id", "answer_due", "handler_id", "leader_id", "outcome"]

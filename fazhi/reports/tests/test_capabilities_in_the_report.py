@@ -7,11 +7,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from docx import Document
 
+from fazhi.ledgers.base import get_ledger
+from fazhi.ledgers.io import export_workbook, import_workbook
 from fazhi.metrics import Period
 from fazhi.publicity.models import Activity
 from fazhi.regions.models import Region
 from fazhi.reports import document, services
-from fazhi.reports.ledgers import export_workbook, get_ledger, import_workbook
 
 YEAR = Period.year(2020)
 

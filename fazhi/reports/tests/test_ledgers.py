@@ -8,9 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
+from fazhi.ledgers.base import get_ledger
+from fazhi.ledgers.io import export_workbook, import_workbook
 from fazhi.metrics import Period
 from fazhi.regions.models import Organisation, OrganisationKind
-from fazhi.reports.ledgers import export_workbook, get_ledger, import_workbook
 
 pytestmark = pytest.mark.usefixtures("registered")
 PERIOD = Period.year(timezone.localdate().year)
@@ -117,7 +118,7 @@ def test_an_unreadable_file_gets_a_clear_message(cast):
 
 
 def test_a_bad_date_is_explained(cast):
-    from fazhi.reports.ledgers.base import CellError, Column
+    from fazhi.ledgers.base import CellError, Column
 
     column = Column("日期", "held_on", kind="date")
     assert str(column.parse("2020年3月5日", villages=None)) == "2020-03-05"

@@ -1,19 +1,21 @@
 """Ledger pages: the list with export links, and import with a dry-run preview."""
 
-from urllib.parse import quote
-
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
+from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.ledgers.base import get_ledger, ledgers
+from fazhi.ledgers.io import export_workbook, import_workbook
+from fazhi.ledgers.models import LedgerImport
+from fazhi.ledgers.services import ledger_import_is_big, ledger_import_queue
+from fazhi.ledgers.writer import xlsx_response
 from fazhi.metrics import Period
 from fazhi.reports.forms import LedgerImportForm, RegionYearForm
-from fazhi.reports.ledgers import export_workbook, get_ledger, import_workbook, ledgers
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _ledger_or_404(user, key: str, *, edit: bool = False):
@@ -77,9 +79,7 @@ def export(request, key: str):
     region, year = form.cleaned_data["region"], form.cleaned_data["year"]
     records = ledger.records(user=request.user, region=region, period=Period.year(year))
     title = f"{region.name}{ledger.title}（{year}年）"
-    response = HttpResponse(export_workbook(ledger, records, title=title), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(title)}.xlsx"
-    return response
+    return xlsx_response(title, export_workbook(ledger, records, title=title))
 
 
 @capability_required(Capability.REPORTS)
@@ -90,24 +90,38 @@ def import_(request, key: str):
     form = LedgerImportForm(request.POST or None, request.FILES or None, user=request.user)
     result = None
     if request.method == "POST" and form.is_valid():
+        upload, region = form.cleaned_data["file"], form.cleaned_data["region"]
+        dry_run = request.POST.get("action") != "import"
+        if ledger_import_is_big(file=upload):
+            job = ledger_import_queue(
+                user=request.user, ledger=ledger, region=region, file=upload, dry_run=dry_run
+            )
+            return redirect("reports:ledger_import_job", pk=job.pk)
         result = import_workbook(
-            ledger=ledger,
-            file=form.cleaned_data["file"],
-            user=request.user,
-            region=form.cleaned_data["region"],
-            dry_run=request.POST.get("action") != "import",
+            ledger=ledger, file=upload, user=request.user, region=region, dry_run=dry_run
         )
     return render(
         request,
         "reports/ledger_import.html",
-        {
-            "ledger": ledger,
-            "form": form,
-            "result": result,
-            "breadcrumbs": [
-                ("年度报告", "/reports/"),
-                ("台账", "/reports/ledgers/"),
-                (f"导入{ledger.title}", None),
-            ],
-        },
+        {"ledger": ledger, "form": form, "result": result, "breadcrumbs": _crumbs(ledger)},
+    )
+
+
+def _crumbs(ledger, *, link: bool = False):
+    page = reverse("reports:ledger_import", args=[ledger.key]) if link else None
+    return [("年度报告", "/reports/"), ("台账", "/reports/ledgers/"), (f"导入{ledger.title}", page)]
+
+
+@capability_required(Capability.REPORTS)
+def import_job(request, pk: int):
+    """A queued import's progress (polled by the page while it runs) and its result."""
+    job = get_for_user_or_404(LedgerImport, request.user, pk=pk)
+    ledger = _ledger_or_404(request.user, job.ledger, edit=True)
+    if request.htmx:
+        return render(request, "reports/_ledger_import_job.html", {"job": job})
+    crumbs = [*_crumbs(ledger, link=True), ("后台导入", None)]
+    return render(
+        request,
+        "reports/ledger_import_job.html",
+        {"ledger": ledger, "job": job, "breadcrumbs": crumbs},
     )

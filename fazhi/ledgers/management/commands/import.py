@@ -1,9 +1,14 @@
-"""`fazhi import LEDGER FILE --region CODE [--dry-run]`: a ledger workbook in."""
+"""`fazhi import LEDGER FILE --region CODE [--dry-run]`: a ledger workbook in.
+
+A big file is checked and written in batches (see fazhi.ledgers.io), with
+progress on stdout; a file beyond the limits (fazhi.ledgers.limits) is refused.
+"""
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fazhi.ledgers.base import get_ledger, ledgers
+from fazhi.ledgers.io import BATCH_ROWS, import_workbook
 from fazhi.regions.models import Region
-from fazhi.reports.ledgers import get_ledger, import_workbook, ledgers
 
 
 class Command(BaseCommand):
@@ -19,6 +24,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--list", dest="list_ledgers", action="store_true", help="列出可导入的台账"
         )
+
+    def _progress(self, *, checked: int, written: int, total: int) -> None:
+        if total > BATCH_ROWS:  # a small file is done before anyone could wait
+            done = f"已写入 {written}" if written else f"已检查 {checked}"
+            self.stdout.write(f"{done} / {total} 行")
 
     def handle(self, *args, ledger, file, region, dry_run, list_ledgers, **options):
         if list_ledgers or not ledger:
@@ -40,7 +50,12 @@ class Command(BaseCommand):
             raise CommandError(f"无法读取文件 {file}：{error.strerror}") from None
         with handle:
             result = import_workbook(
-                ledger=found, file=handle, user=None, region=target, dry_run=dry_run
+                ledger=found,
+                file=handle,
+                user=None,
+                region=target,
+                dry_run=dry_run,
+                progress=self._progress,
             )
         for message in result.errors:
             self.stderr.write(message)

@@ -1,4 +1,5 @@
-"""Ledger definitions: columns, how cells are read and written, the registry."""
+"""Ledger definitions: columns, how cells are read and written, the registry
+(see the package docstring for how a capability declares its ledger)."""
 
 import re
 from dataclasses import dataclass
