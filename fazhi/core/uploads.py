@@ -29,8 +29,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 MAX_MEMBERS = 1000
-MAX_PART_BYTES = 32 * 1024 * 1024
-MAX_TOTAL_BYTES = 100 * 1024 * 1024
+MAX_PART_BYTES = 64 * 1024 * 1024  # the sheet of a 60,000-row ledger fits
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_FLOOR_BYTES = 1024 * 1024  # smaller parts may compress as well as they like
 MAX_PACKAGE_PART_BYTES = 1024 * 1024  # [Content_Types].xml and each .rels part

@@ -5,23 +5,17 @@ bomb: 1.3 MB ran the import preview until it was killed), declare a sheet of a
 million rows, or be cut off half-way (a 500). So before openpyxl sees the file
 the zip's directory is checked (members, declared total size, compression
 ratio, the parts an .xlsx must have), and while the sheet is read the rows and
-cells are counted and reading stops at the limit. Python's zipfile never
-unpacks more than a member declares (a member that lies fails its CRC), so
-the declared sizes bound the real ones.
+cells are counted and reading stops at the limit. The zip's bounds are the
+kernel's (`fazhi.core.uploads`), the same for every Office upload; the row and
+cell bounds are the ledgers' own.
 
-Every limit is refused with a Chinese message naming it. The .docx uploads
-have the same kind of check (the attachments' OOXML bound check); both can
-move into one kernel helper later: `check_zip` below is format-neutral.
+Every limit is refused with a Chinese message naming it.
 """
-
-import zipfile
 
 from django.core.exceptions import ValidationError
 
-MAX_MEMBERS = 300  # parts in the zip; a ledger workbook has about a dozen
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # bytes, all parts together
-MAX_RATIO = 200  # uncompressed : compressed, per part above RATIO_FLOOR
-RATIO_FLOOR = 1024 * 1024  # small parts may compress as well as they like
+from fazhi.core.uploads import XLSX, ooxml_check
+
 MAX_ROWS = 60_000  # a township's biggest ledger is tens of thousands of rows
 MAX_COLUMNS = 200
 MAX_CELLS = 3_000_000
@@ -31,46 +25,17 @@ NOT_XLSX = (
 )
 
 
-def _mb(size: int) -> str:
-    return f"{size // (1024 * 1024)} MB"
-
-
-def check_zip(file, *, required: tuple[str, ...] = ()) -> None:
-    """Refuse a zip whose directory exceeds the limits (nothing is unpacked here)."""
-    try:
-        file.seek(0)
-        with zipfile.ZipFile(file) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise ValidationError(NOT_XLSX, code="not_xlsx") from None
-    finally:
-        file.seek(0)
-    if len(members) > MAX_MEMBERS:
-        raise ValidationError(
-            f"文件内部包含 {len(members)} 个部件，超过上限 {MAX_MEMBERS} 个，不像正常的台账，已拒绝。",
-            code="too_many_parts",
-        )
-    total = sum(member.file_size for member in members)
-    if total > MAX_UNCOMPRESSED:
-        raise ValidationError(
-            f"文件解压后约 {_mb(total)}，超过上限 {_mb(MAX_UNCOMPRESSED)}。请拆分成几个文件分别导入。",
-            code="too_big",
-        )
-    for member in members:
-        if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(
-            member.compress_size, 1
-        ):
-            raise ValidationError(
-                f"文件的压缩比超过上限 {MAX_RATIO} 倍（部件 {member.filename}），疑似压缩炸弹，已拒绝。",
-                code="ratio",
-            )
-    names = {member.filename for member in members}
-    if any(name not in names for name in required):
-        raise ValidationError(NOT_XLSX, code="not_xlsx")
-
-
 def check_xlsx(file) -> None:
-    check_zip(file, required=("xl/workbook.xml",))
+    """The kernel's check of an Office upload (sizes, parts, ratio, active content),
+    with the ledgers' own wording for a file that is not a workbook at all."""
+    try:
+        ooxml_check(file, field_label="台账文件", expected=XLSX)
+    except ValidationError as error:
+        if error.code in ("broken", "type"):
+            raise ValidationError(NOT_XLSX, code="not_xlsx") from None
+        raise ValidationError(
+            error.messages[0].removeprefix("台账文件："), code=error.code
+        ) from None
 
 
 def check_dimension(rows: int | None, columns: int | None) -> None:

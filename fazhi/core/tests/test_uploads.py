@@ -69,7 +69,8 @@ def test_it_refuses_a_paragraph_bomb_before_parsing_it():
     assert message.startswith("附件：") and "压缩比超过 100 倍" in message
 
 
-def test_it_refuses_a_whitespace_bomb():
+def test_it_refuses_a_whitespace_bomb(monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_PART_BYTES", 32 * 1024 * 1024)
     bomb = word_file(**{"word/document.xml": " " * (40 * 1024 * 1024)})
     assert "超过单个部件上限" in _refusal(bomb)
 
