@@ -80,7 +80,8 @@ def account_save(
             requested_by=actor,
         )
         # Until approved, the account keeps what it had (a new one: no role at all).
-        for name, value in zip(SCOPE_FIELDS, _scope_of(stored) if stored else ("", None, None)):
+        previous = _scope_of(stored) if stored else ("", None, None)
+        for name, value in zip(SCOPE_FIELDS, previous, strict=True):
             setattr(account, name, value)
 
     deactivated = stored is not None and stored.is_active and not account.is_active
