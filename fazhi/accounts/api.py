@@ -88,20 +88,29 @@ class TokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.Gen
     serializer_class = TokenSerializer
     permission_classes = [IsAuthenticated]
     queryset = ApiToken.objects.select_related("user")
-    filterset_fields = ["user"]
+    filter_backends = []
 
     def get_queryset(self):
-        return super().get_queryset().for_user(self.request.user)
+        tokens = super().get_queryset().for_user(self.request.user)
+        user = self.request.query_params.get("user", "")
+        return tokens.filter(user_id=user) if user.isdigit() else tokens
 
     def perform_destroy(self, instance):
         api_token_revoke(token=instance, actor=self.request.user, request=self.request)
 
 
 def register(router):
-    router.register("auth/tokens", TokenViewSet, basename="api-tokens")
+    """Nothing on the router, whose viewsets each serve one capability: a person's
+    own tokens belong to no capability, so their endpoints are in `urlpatterns`."""
 
 
 urlpatterns = [
     path("auth/token/", obtain_token, name="api-token"),
     path("auth/logout/", logout, name="api-logout"),
+    path("auth/tokens/", TokenViewSet.as_view({"get": "list"}), name="api-tokens"),
+    path(
+        "auth/tokens/<int:pk>/",
+        TokenViewSet.as_view({"delete": "destroy"}),
+        name="api-token-revoke",
+    ),
 ]

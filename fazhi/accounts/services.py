@@ -92,9 +92,10 @@ def account_save(
         account.save()
     if grant is not None:
         grant.account = account
-        RoleGrant.objects.filter(account=account, status=GrantStatus.PENDING).update(
-            status=GrantStatus.REJECTED, note="被新的申请取代"
-        )
+        for superseded in RoleGrant.objects.pending().filter(account=account):
+            superseded.status = GrantStatus.REJECTED
+            superseded.note = "被新的申请取代"
+            superseded.save()
         grant.full_clean()
         grant.save()
     if stored is not None and password:

@@ -155,3 +155,12 @@ def test_a_new_account_has_no_role_until_approved_and_reaches_nothing(cast, clie
     client.force_login(account)
     assert client.get("/").status_code == 200
     assert client.get("/disputes/").status_code == 403
+
+
+def test_a_new_request_supersedes_a_pending_one(cast, client):
+    client.force_login(cast.sysadmin)
+    _edit(client, cast.other_cadre, role=Role.TOWN_OFFICER, region=cast.town.pk)
+    _edit(client, cast.other_cadre, role=Role.TOWN_LEADER, region=cast.town.pk)
+    grants = RoleGrant.objects.filter(account=cast.other_cadre)
+    assert grants.pending().get().role == Role.TOWN_LEADER
+    assert grants.get(role=Role.TOWN_OFFICER).status == GrantStatus.REJECTED
