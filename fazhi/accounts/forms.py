@@ -26,12 +26,16 @@ class UserForm(forms.ModelForm):
         model = User
         fields = ["username", "full_name", "role", "region", "organisation", "phone", "is_active"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if actor is not None and self.instance.pk == actor.pk:
+            for name in ("role", "region", "organisation", "is_active"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "不能修改自己的角色、管辖范围或启用状态。"
         self.fields["organisation"].queryset = self.fields["organisation"].queryset.select_related(
             "region"
         )
-        self.fields["role"].required = True
+        self.fields["role"].required = not self.fields["role"].disabled
         if self.instance.pk is None:
             self.fields["password"].required = True
         else:

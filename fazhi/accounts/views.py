@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -48,7 +49,11 @@ def switch_region(request):
 
 @capability_required(Capability.ACCOUNTS)
 def user_list(request):
-    users = User.objects.for_user(request.user).select_related("region", "organisation")
+    users = (
+        User.objects.for_user(request.user)
+        .select_related("region", "organisation")
+        .annotate(grant_pending=Exists(RoleGrant.objects.pending().filter(account=OuterRef("pk"))))
+    )
     role = request.GET.get("role", "")
     if role:
         users = users.filter(role=role)
@@ -61,7 +66,7 @@ def user_list(request):
 @capability_required(Capability.ACCOUNTS, edit=True)
 def user_edit(request, pk: int | None = None):
     user = get_object_or_404(User.objects.for_user(request.user), pk=pk) if pk else User()
-    form = UserForm(request.POST or None, instance=user)
+    form = UserForm(request.POST or None, instance=user, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             grant = services.account_save(

@@ -26,12 +26,17 @@ def _edit(client, account, **changes):
 
 def test_the_sysadmin_cannot_give_himself_an_officers_role(cast, client):
     client.force_login(cast.sysadmin)
-    response = _edit(client, cast.sysadmin, role=Role.TOWN_OFFICER, region=cast.town.pk)
-    assert response.status_code == 200
-    assert "不能修改自己的角色" in response.content.decode()
+    page = client.get(f"/accounts/users/{cast.sysadmin.pk}/").content.decode()
+    assert "不能修改自己的角色" in page  # the fields are shown locked
+    _edit(client, cast.sysadmin, role=Role.TOWN_OFFICER, region=cast.town.pk)
     cast.sysadmin.refresh_from_db()
     assert cast.sysadmin.role == Role.SYSADMIN
     assert not RoleGrant.objects.exists()
+    with pytest.raises(ValidationError, match="不能修改自己的角色"):
+        account_save(
+            actor=cast.sysadmin,
+            account=_with(cast.sysadmin, role=Role.TOWN_OFFICER, region=cast.town),
+        )
 
 
 def test_a_role_given_to_another_account_waits_for_approval(cast, client):
@@ -132,10 +137,11 @@ def _with(user, **changes):
 
 def test_the_sysadmin_cannot_deactivate_himself(cast, client):
     client.force_login(cast.sysadmin)
-    response = _edit(client, cast.sysadmin, is_active="")
-    assert "不能停用自己的账号" in response.content.decode()
+    _edit(client, cast.sysadmin, is_active="")
     cast.sysadmin.refresh_from_db()
     assert cast.sysadmin.is_active
+    with pytest.raises(ValidationError, match="不能停用自己的账号"):
+        account_save(actor=cast.sysadmin, account=_with(cast.sysadmin, is_active=False))
 
 
 def test_a_new_account_has_no_role_until_approved_and_reaches_nothing(cast, client):
@@ -164,3 +170,9 @@ def test_a_new_request_supersedes_a_pending_one(cast, client):
     grants = RoleGrant.objects.filter(account=cast.other_cadre)
     assert grants.pending().get().role == Role.TOWN_LEADER
     assert grants.get(role=Role.TOWN_OFFICER).status == GrantStatus.REJECTED
+
+
+def test_the_account_list_shows_a_pending_grant(cast, client):
+    client.force_login(cast.sysadmin)
+    _edit(client, cast.other_cadre, role=Role.TOWN_OFFICER, region=cast.town.pk)
+    assert "角色待审批" in client.get("/accounts/users/").content.decode()
