@@ -43,7 +43,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -86,6 +85,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "fazhi.accounts.middleware.ActiveRegionMiddleware",
+    "fazhi.accounts.middleware.PasswordChangeRequiredMiddleware",
+    "fazhi.accounts.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -189,10 +190,16 @@ WHITENOISE_USE_FINDERS = not _static_manifest
 ATTACHMENT_MAX_BYTES = env.get_int("ATTACHMENT_MAX_MB", 20, minimum=1) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# API tokens (fazhi.accounts.tokens) last this many hours from creation and
+# are not renewed on use; see docs/deploy.md "API 令牌".
+FAZHI_TOKEN_LIFETIME_HOURS = env.get_int("FAZHI_TOKEN_LIFETIME_HOURS", 168, minimum=1)
+
 REST_FRAMEWORK = {
+    # The token class comes first: its WWW-Authenticate header makes an
+    # unauthenticated request answer 401, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "fazhi.accounts.tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.module_loading import import_string, module_has_submodule
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from fazhi.dashboard import views as dashboard_views
@@ -26,7 +25,6 @@ for config in apps.get_app_configs():
 
 urlpatterns = [
     path("", dashboard_views.home, name="home"),
-    path("api/v1/auth/token/", obtain_auth_token, name="api-token"),
     path("api/v1/", include(api_urls)),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -26,13 +26,28 @@ class UserForm(forms.ModelForm):
         model = User
         fields = ["username", "full_name", "role", "region", "organisation", "phone", "is_active"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if actor is not None and self.instance.pk == actor.pk:
+            for name in ("role", "region", "organisation", "is_active"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "不能修改自己的角色、管辖范围或启用状态。"
         self.fields["organisation"].queryset = self.fields["organisation"].queryset.select_related(
             "region"
         )
+        self.fields["role"].required = not self.fields["role"].disabled
         if self.instance.pk is None:
             self.fields["password"].required = True
+        else:
+            self.fields["password"].label = "重置密码"
+            self.fields[
+                "password"
+            ].help_text = (
+                "留空表示不改密码。重置后，该账号下次登录须先修改密码，其API令牌全部吊销。"
+            )
+        self.fields[
+            "role"
+        ].help_text = "角色、管辖区划或所属组织的变更须经县级管理员（或审计员）审批后生效。"
 
     def clean_password(self):
         password = self.cleaned_data.get("password")
@@ -43,3 +58,13 @@ class UserForm(forms.ModelForm):
 
 class RegionSwitchForm(forms.Form):
     region = forms.CharField(label="查看范围", max_length=12, required=False)
+
+
+class GrantDecisionForm(forms.Form):
+    note = forms.CharField(label="审批意见", max_length=200, required=False)
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label="令牌名称", max_length=60, help_text="写明用途，例如“县平台数据对接”。"
+    )

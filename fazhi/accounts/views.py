@@ -1,17 +1,21 @@
 from axes.utils import reset as axes_reset
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.forms import LoginForm, UserForm
+from fazhi.accounts import services
+from fazhi.accounts.forms import GrantDecisionForm, LoginForm, TokenForm, UserForm
 from fazhi.accounts.middleware import SESSION_KEY
-from fazhi.accounts.models import User
+from fazhi.accounts.models import ApiToken, RoleGrant, User
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, Role
-from fazhi.accounts.services import user_save
 from fazhi.regions.models import Region
 
 
@@ -45,7 +49,11 @@ def switch_region(request):
 
 @capability_required(Capability.ACCOUNTS)
 def user_list(request):
-    users = User.objects.for_user(request.user).select_related("region", "organisation")
+    users = (
+        User.objects.for_user(request.user)
+        .select_related("region", "organisation")
+        .annotate(grant_pending=Exists(RoleGrant.objects.pending().filter(account=OuterRef("pk"))))
+    )
     role = request.GET.get("role", "")
     if role:
         users = users.filter(role=role)
@@ -58,12 +66,28 @@ def user_list(request):
 @capability_required(Capability.ACCOUNTS, edit=True)
 def user_edit(request, pk: int | None = None):
     user = get_object_or_404(User.objects.for_user(request.user), pk=pk) if pk else User()
-    form = UserForm(request.POST or None, instance=user)
+    form = UserForm(request.POST or None, instance=user, actor=request.user)
     if request.method == "POST" and form.is_valid():
-        user_save(user=form.save(commit=False), password=form.cleaned_data.get("password"))
-        messages.success(request, f"账号 {user.username} 已保存。")
-        return redirect("accounts:users")
-    return render(request, "accounts/user_form.html", {"form": form, "account": user})
+        try:
+            grant = services.account_save(
+                actor=request.user,
+                account=form.save(commit=False),
+                password=form.cleaned_data.get("password"),
+                request=request,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"账号 {user.username} 已保存。")
+            if grant is not None:
+                messages.info(
+                    request, f"角色授予申请“{grant}”已提交，县级管理员或审计员批准后生效。"
+                )
+            return redirect("accounts:users")
+    pending = RoleGrant.objects.pending().filter(account=user) if user.pk else []
+    return render(
+        request, "accounts/user_form.html", {"form": form, "account": user, "pending": pending}
+    )
 
 
 @require_POST
@@ -73,3 +97,98 @@ def user_unlock(request, pk: int):
     axes_reset(username=user.username)
     messages.success(request, f"账号 {user.username} 已解除锁定。")
     return redirect("accounts:users")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """The owner's own change: clears a forced change, revokes API tokens, audited."""
+
+    template_name = "accounts/password_change.html"
+    success_url = "/"
+
+    def form_valid(self, form):
+        services.password_change(
+            user=self.request.user,
+            password=form.cleaned_data["new_password1"],
+            request=self.request,
+        )
+        update_session_auth_hash(self.request, self.request.user)
+        messages.success(self.request, "密码已修改。您的API令牌已全部吊销，如需请重新申请。")
+        return redirect(self.get_success_url())
+
+
+def _may_see_grants(user) -> bool:
+    return user.is_authenticated and user.role in (Role.SYSADMIN, Role.COUNTY_ADMIN, Role.AUDITOR)
+
+
+@login_required
+def grant_list(request):
+    """Role grants: the approver decides pending ones; the system administrator follows them."""
+    if not _may_see_grants(request.user):
+        raise PermissionDenied("您的角色无权访问此功能。")
+    grants = RoleGrant.objects.for_user(request.user).select_related(
+        "account", "region", "organisation", "requested_by", "decided_by"
+    )
+    may_decide = request.user.role in (Role.COUNTY_ADMIN, Role.AUDITOR)
+    page = Paginator(grants, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/grant_list.html",
+        {"page": page, "may_decide": may_decide, "form": GrantDecisionForm()},
+    )
+
+
+@require_POST
+@login_required
+def grant_decide(request, pk: int, decision: str):
+    if not _may_see_grants(request.user):
+        raise PermissionDenied("您的角色无权访问此功能。")
+    grant = get_object_or_404(RoleGrant.objects.for_user(request.user), pk=pk)
+    form = GrantDecisionForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    decide = services.role_grant_approve if decision == "approve" else services.role_grant_reject
+    try:
+        decide(grant=grant, actor=request.user, note=note)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    else:
+        verb = "批准" if decision == "approve" else "驳回"
+        messages.success(request, f"已{verb}：{grant}。")
+    return redirect("accounts:grants")
+
+
+@login_required
+def token_list(request):
+    """Each person's API tokens (the system administrator: everyone's); new and revoke."""
+    tokens = ApiToken.objects.for_user(request.user).select_related("user")
+    form = TokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            token, new_key = services.api_token_create(
+                user=request.user, name=form.cleaned_data["name"], request=request
+            )
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        else:
+            form = TokenForm()
+            messages.success(request, f"令牌“{token.name}”已创建，请立即复制，它只显示这一次。")
+    page = Paginator(tokens, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounts/token_list.html",
+        {
+            "page": page,
+            "form": form,
+            "new_key": new_key,
+            "all_users": request.user.role == Role.SYSADMIN,
+        },
+    )
+
+
+@require_POST
+@login_required
+def token_revoke(request, pk: int):
+    token = get_object_or_404(ApiToken.objects.for_user(request.user), pk=pk)
+    services.api_token_revoke(token=token, actor=request.user, request=request)
+    messages.success(request, f"令牌“{token.name}”已吊销。")
+    return redirect("accounts:tokens")

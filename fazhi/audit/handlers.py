@@ -1,6 +1,7 @@
 """Audit plumbing: fills the history's address and copies each change to the log."""
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
 from simple_history.signals import post_create_historical_record, pre_create_historical_record
@@ -18,6 +19,30 @@ def _current_request():
 @receiver(pre_create_historical_record)
 def set_history_ip(sender, instance, history_instance, **kwargs):
     history_instance.history_ip = client_ip(_current_request())
+
+
+_SKIPPED = "_fazhi_history_skipped"
+
+
+@receiver(pre_save)
+def skip_history_of_untracked_saves(sender, instance, update_fields=None, **kwargs):
+    """A save of only the fields the history leaves out (a login's `last_login`, a
+    rehashed password) is no edit: without this, every login added the audit row
+    "修改 用户 保存（无字段变化）"."""
+    manager = getattr(sender._meta, "simple_history_manager_attribute", None)
+    if not update_fields or manager is None or hasattr(instance, "skip_history_when_saving"):
+        return
+    excluded = set(getattr(sender, manager).model._history_excluded_fields)
+    if set(update_fields) <= excluded:
+        instance.skip_history_when_saving = True
+        setattr(instance, _SKIPPED, True)
+
+
+@receiver(post_save)
+def restore_history_after_untracked_saves(sender, instance, **kwargs):
+    if getattr(instance, _SKIPPED, False):
+        del instance.skip_history_when_saving
+        delattr(instance, _SKIPPED)
 
 
 def _describe_changes(history_instance) -> str:

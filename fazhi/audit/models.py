@@ -11,6 +11,10 @@ class Action(models.TextChoices):
     LOGIN = "login", "登录"
     LOGOUT = "logout", "退出"
     LOGIN_FAILED = "login_failed", "登录失败"
+    PASSWORD_RESET = "password_reset", "重置密码"
+    PASSWORD_CHANGE = "password_change", "修改密码"
+    TOKEN_CREATE = "token_create", "创建API令牌"
+    TOKEN_REVOKE = "token_revoke", "吊销API令牌"
 
 
 class AuditEntryQuerySet(models.QuerySet):

@@ -70,6 +70,11 @@ class AdvisorSerializer(serializers.ModelSerializer):
             "user",
         ]
 
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["user"].queryset = Advisor.linkable_accounts(self.context["request"].user)
+        return fields
+
 
 class AdvisorViewSet(
     LegalViewSet,
@@ -93,6 +98,7 @@ class AdvisorViewSet(
 
     def _save(self, serializer, **extra):
         advisor = Advisor(**{**_current(serializer), **serializer.validated_data, **extra})
+        advisor._state.adding = serializer.instance is None  # so it is not unique against itself
         try:
             advisor.full_clean()
         except DjangoValidationError as error:

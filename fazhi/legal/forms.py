@@ -24,12 +24,7 @@ class AdvisorForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from fazhi.accounts.models import User
-        from fazhi.accounts.roles import Role
-
-        self.fields["user"].queryset = User.objects.filter(
-            role=Role.LEGAL_ADVISOR, region__code__startswith=user.scope_region.prefix
-        )
+        self.fields["user"].queryset = Advisor.linkable_accounts(user)
         if self.instance.phone:  # the full number is not put on the page unasked
             self.initial["phone"] = ""
             self.fields["phone"].help_text = f"现为 {self.instance.masked_phone}，留空则不修改。"

@@ -1,6 +1,6 @@
 """三员分立: the administrator manages accounts, the auditor reads the log."""
 
-from fazhi.accounts.models import User
+from fazhi.accounts.models import RoleGrant, User
 from fazhi.accounts.roles import Role
 from fazhi.audit.models import AuditEntry
 from fazhi.regions.models import Organisation
@@ -21,7 +21,12 @@ def test_the_sysadmin_creates_an_account_with_a_scope(cast, client):
     )
     assert response.status_code == 302
     user = User.objects.get(username="jinhua_cadre")
-    assert user.region == cast.region["金花村"] and user.check_password("Jinhua#2020")
+    assert user.role == "" and user.check_password("Jinhua#2020")  # no role before approval
+    grant = RoleGrant.objects.get(account=user)
+    client.force_login(cast.county_admin)
+    client.post(f"/accounts/grants/{grant.pk}/approve/")
+    user.refresh_from_db()
+    assert user.role == Role.VILLAGE_CADRE and user.region == cast.region["金花村"]
 
 
 def test_account_errors_name_the_field_and_save_nothing(cast, client):

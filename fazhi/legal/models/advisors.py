@@ -63,6 +63,22 @@ class Advisor(models.Model):
     def masked_phone(self) -> str:
         return mask_phone(self.phone)
 
+    @staticmethod
+    def linkable_accounts(user):
+        """Login accounts an office user may link to an advisor record: active legal
+        advisors inside his own scope, never another town's. Forms and the API both
+        take their choices from here."""
+        from fazhi.accounts.models import User
+        from fazhi.accounts.roles import Role
+        from fazhi.accounts.scope import region_prefix_for
+
+        prefix = region_prefix_for(user)
+        if prefix is None:
+            return User.objects.none()
+        return User.objects.filter(
+            role=Role.LEGAL_ADVISOR, is_active=True, region__code__startswith=prefix
+        )
+
     def clean(self) -> None:
         from fazhi.accounts.roles import Role
 

@@ -138,7 +138,7 @@ def new_draft(request, pk: int):
 
 
 @require_POST
-@capability_required(Capability.REPORTS)
+@capability_required(Capability.REPORTS, edit=True)  # the leader reads; generating writes
 def generate(request, pk: int):
     report = get_for_user_or_404(Report, request.user, pk=pk)
     form = GenerateForm(request.POST)
