@@ -280,3 +280,39 @@ def test_the_leader_generating_cannot_change_the_text(
     report.refresh_from_db()
     assert report.narratives.get("intro") != "领导不能改。"
     assert ReportFile.objects.filter(report=report).exists()
+
+
+def test_a_file_no_worker_picked_up_says_why_and_what_to_do(cast, client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.officer)
+    client.post(f"/reports/{report.pk}/generate/", {"format": "docx"})  # no worker runs it
+    report_file = ReportFile.objects.get(report=report)
+    fresh = client.get(f"/reports/files/{report_file.pk}/").content.decode()
+    assert "正在生成" in fresh and "fazhi db_worker" not in fresh
+    ReportFile.objects.filter(pk=report_file.pk).update(
+        requested_at=timezone.now() - timedelta(seconds=40)
+    )
+    page = client.get(f"/reports/files/{report_file.pk}/").content.decode()
+    assert "还没有开始生成" in page and "没有这个进程在运行" in page
+    assert "make run" in page and "fazhi db_worker" in page
+    assert 'hx-trigger="every 1s"' in page  # starts by itself once a worker runs
+
+
+def test_a_file_being_generated_is_not_reported_as_lacking_a_worker(cast, client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.officer)
+    client.post(f"/reports/{report.pk}/generate/", {"format": "docx"})
+    ReportFile.objects.filter(report=report).update(
+        status=FileStatus.RUNNING, requested_at=timezone.now() - timedelta(seconds=40)
+    )
+    report_file = ReportFile.objects.get(report=report)
+    page = client.get(f"/reports/files/{report_file.pk}/").content.decode()
+    assert "正在生成" in page and "没有这个进程在运行" not in page

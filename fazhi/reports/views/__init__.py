@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.permissions import capability_required
@@ -18,6 +19,10 @@ from fazhi.reports import services
 from fazhi.reports.forms import GenerateForm, RegionYearForm, ReportTextForm, TemplateUploadForm
 from fazhi.reports.models import FileStatus, Report, ReportFile, ReportTemplate
 from fazhi.reports.services import DOCX_MIME
+
+# django_tasks_db's worker polls every second; a job still not started after this
+# long has no worker to run it.
+NO_WORKER_AFTER_SECONDS = 15
 
 
 def _error_text(error: ValidationError) -> str:
@@ -193,10 +198,21 @@ def _save_and_request(request, report, fmt: str, appendix: bool):
     )
 
 
+def _waiting_for_a_worker(report_file: ReportFile) -> int | None:
+    """Seconds a file has waited with no worker taking it, once that is longer
+    than a worker ever needs to pick a job up: the page then says why and what
+    to do instead of 排队中 forever."""
+    if report_file.status != FileStatus.PENDING:
+        return None
+    waited = int((timezone.now() - report_file.requested_at).total_seconds())
+    return waited if waited >= NO_WORKER_AFTER_SECONDS else None
+
+
 @capability_required(Capability.REPORTS)
 def file_status(request, pk: int):
     report_file = get_for_user_or_404(ReportFile, request.user, pk=pk)
-    return render(request, "reports/_file.html", {"file": report_file})
+    context = {"file": report_file, "no_worker_for": _waiting_for_a_worker(report_file)}
+    return render(request, "reports/_file.html", context)
 
 
 @capability_required(Capability.REPORTS)
