@@ -4,6 +4,13 @@ The parties' own words (facts, terms, names, addresses) go into the file, so
 the template is filled in `docx_environment`: every value XML-escaped and
 cleaned of characters XML cannot hold, so that `甲方&乙方各半` and
 `</w:t>…` come out exactly as typed.
+
+The signed agreement is the parties' own record and the committee's file for
+follow-up visits: like the official sample (司法部《人民调解文书格式》) it
+names each party with sex, age, ID number, address and contact phone in full.
+It is printed by those who handle the case (its mediators, the town officer),
+who may see these in full; each full read is logged. Anyone else who may open
+the case gets the ID number and phone masked.
 """
 
 from datetime import date
@@ -35,8 +42,10 @@ def agreement_context(agreement, *, user, request=None) -> dict:
     full = dispute.full_id_visible_to(user)
     parties = []
     for party in dispute.parties.all():
-        if full and party.id_number:
-            personal_data_viewed(user=user, obj=party, field="id_number", request=request)
+        if full:
+            for field in ("id_number", "phone"):
+                if getattr(party, field):
+                    personal_data_viewed(user=user, obj=party, field=field, request=request)
         sex, age = _sex_and_age(party.id_number, agreement.signed_on)
         parties.append(
             {
@@ -45,7 +54,7 @@ def agreement_context(agreement, *, user, request=None) -> dict:
                 "sex": sex,
                 "age": age,
                 "id_number": party.id_number if full else party.id_number_masked,
-                "phone": party.phone_masked,
+                "phone": party.phone if full else party.phone_masked,
                 "address": party.address,
             }
         )

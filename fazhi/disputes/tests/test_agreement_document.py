@@ -7,7 +7,7 @@ from docx import Document
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.disputes import services
 from fazhi.disputes.tests.helpers import GOOD_ID, add_party, assign, make_dispute
-from fazhi.personal import mask_id_number
+from fazhi.personal import mask_id_number, mask_phone
 
 
 def _agreed(cast):
@@ -49,10 +49,14 @@ def test_the_agreement_is_filled_from_the_case(cast, client):
         "（七龙社区贵和工作室印）",
         "2020年6月10日",
         GOOD_ID,
+        "13902341234",
         "男",
     ]:
         assert expected in text, expected
-    assert AuditEntry.objects.filter(action=Action.VIEW_PERSONAL, user=cast.mediator).count() == 1
+    reads = AuditEntry.objects.filter(action=Action.VIEW_PERSONAL, user=cast.mediator)
+    assert reads.filter(detail="查看完整身份证号码").count() == 1  # 李某军 has none
+    assert reads.filter(detail="查看完整联系电话").count() == 2
+    assert reads.count() == 3
 
 
 def test_someone_who_may_not_see_full_numbers_gets_them_masked(cast, client):
@@ -60,6 +64,8 @@ def test_someone_who_may_not_see_full_numbers_gets_them_masked(cast, client):
     client.force_login(cast.cadre)
     text = _text(client.get(reverse("disputes:agreement_docx", args=[dispute.pk])))
     assert GOOD_ID not in text and mask_id_number(GOOD_ID) in text
+    assert "13902341234" not in text and mask_phone("13902341234") in text
+    assert not AuditEntry.objects.filter(action=Action.VIEW_PERSONAL).exists()
 
 
 def test_the_agreement_concludes_the_case_as_a_success(cast):
