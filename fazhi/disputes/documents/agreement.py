@@ -20,7 +20,7 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 
 from fazhi.audit.services import personal_data_viewed
-from fazhi.documents.safetext import docx_environment
+from fazhi.documents.safetext import docx_environment, docx_text
 
 TEMPLATE = Path(__file__).parent / "agreement_template.docx"
 
@@ -35,6 +35,12 @@ def _sex_and_age(id_number: str, on: date) -> tuple[str, str]:
     born = date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
     age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
     return ("男" if int(id_number[16]) % 2 else "女"), str(age)
+
+
+def _lines(text: str) -> list[str]:
+    """One entry per line typed: each becomes its own indented paragraph."""
+    lines = [line.strip() for line in docx_text(text).split("\n")]
+    return [line for line in lines if line] or ["—"]
 
 
 def agreement_context(agreement, *, user, request=None) -> dict:
@@ -61,9 +67,9 @@ def agreement_context(agreement, *, user, request=None) -> dict:
     return {
         "number": f"编号：{dispute.number}",
         "parties": parties,
-        "facts": agreement.facts,
-        "terms": agreement.terms,
-        "performance_method": agreement.performance_method or "—",
+        "facts": _lines(agreement.facts),
+        "terms": _lines(agreement.terms),
+        "performance_method": _lines(agreement.performance_method),
         "copies": agreement.copies,
         "mediators": "、".join(str(m) for m in dispute.mediators.all()),
         "organisation": dispute.organisation.name if dispute.organisation else "人民调解委员会",
