@@ -23,7 +23,7 @@ assets: node_modules/.installed
 run: install assets
 	$(BIN)/fazhi migrate --noinput
 	$(BIN)/fazhi loaddemo --if-empty
-	DEBUG=true $(BIN)/fazhi runserver 127.0.0.1:8000
+	DEBUG=true $(BIN)/fazhi serve 127.0.0.1:8000
 
 lint: install
 	$(BIN)/ruff check .

@@ -209,13 +209,23 @@ def _add_title(document, title: str) -> None:
 
 
 def _add_signature(document, issuer: str, issued_on: str) -> None:
+    """署名 and 成文日期, four characters in from the right, two lines below the
+    body. GB/T 9704 does not let them stand on a page of their own: the body's
+    last paragraph, the blank lines and the 署名 are kept with the next
+    paragraph, so when the block does not fit the office carries the end of
+    the body over with it."""
+    if document.paragraphs:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
     for _ in range(2):
-        _spacing(document.add_paragraph())
+        blank = document.add_paragraph()
+        _spacing(blank)
+        blank.paragraph_format.keep_with_next = True
     for text in (issuer, issued_on):
         paragraph = document.add_paragraph()
         _spacing(paragraph, indent=False)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.right_indent = Pt(BODY_SIZE.pt * 4)  # 右空四字
+        paragraph.paragraph_format.keep_with_next = text is issuer
         _run(paragraph, text, BODY_FONT, BODY_SIZE)
 
 

@@ -18,7 +18,7 @@ TIMEOUT_SECONDS = 180
 MISSING_MESSAGE = (
     "本机未安装 LibreOffice（soffice），无法生成 PDF。"
     "请下载 Word（.docx）文件，或请系统管理员安装 LibreOffice 及中文字体"
-    "（fonts-noto-cjk、fonts-arphic-uming）后重试。"
+    "（fonts-noto-cjk、fonts-arphic-uming、fonts-arphic-ukai）后重试。"
 )
 
 

@@ -150,6 +150,17 @@ def report_file_request(*, user, report: Report, fmt: str, appendix: bool) -> Re
     return report_file
 
 
+@transaction.atomic
+def report_save_and_file_request(
+    *, user, report: Report, edits: dict, fmt: str, appendix: bool
+) -> ReportFile:
+    """Save what is on the screen, then queue the file: pressing 生成 after
+    typing must give a file with the typing in it (issue 12). Both happen in one
+    transaction, so a rejected edit queues nothing."""
+    report = report_update(user=user, report=report, **edits)
+    return report_file_request(user=user, report=report, fmt=fmt, appendix=appendix)
+
+
 def report_file_generate(*, report_file: ReportFile) -> ReportFile:
     """Render the file (called by the background task)."""
     from fazhi.documents.pdf import ConversionFailed, OfficeMissing

@@ -4,6 +4,13 @@ The parties' own words (facts, terms, names, addresses) go into the file, so
 the template is filled in `docx_environment`: every value XML-escaped and
 cleaned of characters XML cannot hold, so that `甲方&乙方各半` and
 `</w:t>…` come out exactly as typed.
+
+The signed agreement is the parties' own record and the committee's file for
+follow-up visits: like the official sample (司法部《人民调解文书格式》) it
+names each party with sex, age, ID number, address and contact phone in full.
+It is printed by those who handle the case (its mediators, the town officer),
+who may see these in full; each full read is logged. Anyone else who may open
+the case gets the ID number and phone masked.
 """
 
 from datetime import date
@@ -13,7 +20,7 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 
 from fazhi.audit.services import personal_data_viewed
-from fazhi.documents.safetext import docx_environment
+from fazhi.documents.safetext import docx_environment, docx_text
 
 TEMPLATE = Path(__file__).parent / "agreement_template.docx"
 
@@ -30,13 +37,21 @@ def _sex_and_age(id_number: str, on: date) -> tuple[str, str]:
     return ("男" if int(id_number[16]) % 2 else "女"), str(age)
 
 
+def _lines(text: str) -> list[str]:
+    """One entry per line typed: each becomes its own indented paragraph."""
+    lines = [line.strip() for line in docx_text(text).split("\n")]
+    return [line for line in lines if line] or ["—"]
+
+
 def agreement_context(agreement, *, user, request=None) -> dict:
     dispute = agreement.dispute
     full = dispute.full_id_visible_to(user)
     parties = []
     for party in dispute.parties.all():
-        if full and party.id_number:
-            personal_data_viewed(user=user, obj=party, field="id_number", request=request)
+        if full:
+            for field in ("id_number", "phone"):
+                if getattr(party, field):
+                    personal_data_viewed(user=user, obj=party, field=field, request=request)
         sex, age = _sex_and_age(party.id_number, agreement.signed_on)
         parties.append(
             {
@@ -45,16 +60,16 @@ def agreement_context(agreement, *, user, request=None) -> dict:
                 "sex": sex,
                 "age": age,
                 "id_number": party.id_number if full else party.id_number_masked,
-                "phone": party.phone_masked,
+                "phone": party.phone if full else party.phone_masked,
                 "address": party.address,
             }
         )
     return {
         "number": f"编号：{dispute.number}",
         "parties": parties,
-        "facts": agreement.facts,
-        "terms": agreement.terms,
-        "performance_method": agreement.performance_method or "—",
+        "facts": _lines(agreement.facts),
+        "terms": _lines(agreement.terms),
+        "performance_method": _lines(agreement.performance_method),
         "copies": agreement.copies,
         "mediators": "、".join(str(m) for m in dispute.mediators.all()),
         "organisation": dispute.organisation.name if dispute.organisation else "人民调解委员会",

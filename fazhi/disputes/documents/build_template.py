@@ -29,10 +29,19 @@ def _font(run, name: str, size: float, bold: bool = False) -> None:
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
 
 
-def _para(document, text: str = "", *, align=None, indent: bool = False, size: float = 16):
+def _para(
+    document,
+    text: str = "",
+    *,
+    align=None,
+    indent: bool = False,
+    size: float = 16,
+    keep_with_next: bool = False,
+):
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.line_spacing = Pt(28)
     paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.keep_with_next = keep_with_next
     if indent:
         paragraph.paragraph_format.first_line_indent = Pt(size * 2)
     if align is not None:
@@ -91,25 +100,37 @@ def build(path: Path = HERE / "agreement_template.docx") -> Path:
     _para(
         document, "住址：{% for p in parties %}{{ p.name }}，{{ p.address or '—' }}；{% endfor %}"
     )
-    _para(document, "纠纷主要事实、争议事项：")
-    _para(document, "{{ facts }}", indent=True)
-    _para(document, "经调解，自愿达成如下协议：")
-    _para(document, "{{ terms }}", indent=True)
-    _para(document, "履行协议的方式、地点、期限：")
-    _para(document, "{{ performance_method }}", indent=True)
+    for heading, lines in (
+        ("纠纷主要事实、争议事项：", "facts"),
+        ("经调解，自愿达成如下协议：", "terms"),
+        ("履行协议的方式、地点、期限：", "performance_method"),
+    ):
+        _para(document, heading, keep_with_next=True)
+        # One paragraph per line typed (docxtpl's {%p %} repeats the paragraph
+        # between), so every clause gets the two-character indent.
+        _para(document, f"{{%p for line in {lines} %}}")
+        _para(document, "{{ line }}", indent=True)
+        _para(document, "{%p endfor %}")
+    # From here to the date the paragraphs keep with the next: the seal and the
+    # date never stand alone on a page, the closing clause goes with them.
     _para(
         document,
         "本协议一式{{ copies }}份，当事人、人民调解委员会各持一份。"
         "当事人可自本协议生效之日起三十日内共同向人民法院申请司法确认。",
         indent=True,
+        keep_with_next=True,
     )
-    _para(document)
-    _para(document, "当事人（签名盖章或按指印）：")
-    _para(document, "{% for p in parties %}{{ p.name }}：__________    {% endfor %}")
-    _para(document)
-    _para(document, "人民调解员（签名）：{{ mediators }}")
-    _para(document, "记录人（签名）：")
-    _para(document, "（{{ organisation }}印）", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _para(document, keep_with_next=True)
+    _para(document, "当事人（签名盖章或按指印）：", keep_with_next=True)
+    _para(
+        document,
+        "{% for p in parties %}{{ p.name }}：__________    {% endfor %}",
+        keep_with_next=True,
+    )
+    _para(document, keep_with_next=True)
+    _para(document, "人民调解员（签名）：{{ mediators }}", keep_with_next=True)
+    _para(document, "记录人（签名）：", keep_with_next=True)
+    _para(document, "（{{ organisation }}印）", align=WD_ALIGN_PARAGRAPH.RIGHT, keep_with_next=True)
     _para(document, "{{ signed_on }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
     document.save(path)
     return path

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.disputes.tests.helpers import GOOD_ID, add_party, assign, make_dispute
-from fazhi.personal import mask_id_number
+from fazhi.personal import mask_id_number, mask_phone
 
 
 def _case(cast):
@@ -19,8 +19,8 @@ def test_the_town_officer_sees_the_full_number_and_the_read_is_logged(cast, clie
     client.force_login(cast.officer)
     page = client.get(reverse("disputes:detail", args=[dispute.pk])).content.decode()
     assert GOOD_ID in page
-    entry = AuditEntry.objects.get(action=Action.VIEW_PERSONAL)
-    assert entry.user == cast.officer and entry.detail == "查看完整身份证号码"
+    entry = AuditEntry.objects.get(action=Action.VIEW_PERSONAL, detail="查看完整身份证号码")
+    assert entry.user == cast.officer
 
 
 def test_the_cases_mediator_sees_the_full_number(cast, client):
@@ -51,3 +51,44 @@ def test_the_api_masks_the_number_except_for_the_officer(cast, client):
     party = client.get("/api/v1/disputes/parties/", {"dispute": dispute.pk}).json()["results"][0]
     assert party["id_number_display"] == GOOD_ID
     assert AuditEntry.objects.filter(action=Action.VIEW_PERSONAL, user=cast.officer).count() == 1
+
+
+PHONE = "13902341234"  # what add_party gives every party
+
+
+def test_the_cases_mediator_sees_the_full_phone_as_a_link_to_call(cast, client):
+    dispute = _case(cast)
+    client.force_login(cast.mediator)
+    page = client.get(reverse("disputes:detail", args=[dispute.pk])).content.decode()
+    assert f'<a href="tel:{PHONE}">{PHONE}</a>' in page
+    entry = AuditEntry.objects.get(action=Action.VIEW_PERSONAL, detail="查看完整联系电话")
+    assert entry.user == cast.mediator and entry.object_id == str(dispute.parties.get().pk)
+
+
+def test_the_town_officer_sees_the_full_phone_and_the_read_is_logged(cast, client):
+    dispute = _case(cast)
+    client.force_login(cast.officer)
+    page = client.get(reverse("disputes:detail", args=[dispute.pk])).content.decode()
+    assert f"tel:{PHONE}" in page
+    assert AuditEntry.objects.filter(
+        action=Action.VIEW_PERSONAL, user=cast.officer, detail="查看完整联系电话"
+    ).exists()
+
+
+def test_roles_without_need_see_the_phone_masked_and_nothing_is_logged(cast, client):
+    dispute = _case(cast)
+    for user in (cast.leader, cast.cadre):
+        client.force_login(user)
+        page = client.get(reverse("disputes:detail", args=[dispute.pk])).content.decode()
+        assert PHONE not in page and "tel:" not in page
+        assert mask_phone(PHONE) in page
+    assert not AuditEntry.objects.filter(action=Action.VIEW_PERSONAL).exists()
+
+
+def test_a_cadre_of_another_village_sees_nothing_of_the_case(cast, client):
+    dispute = _case(cast)
+    client.force_login(cast.other_cadre)
+    response = client.get(reverse("disputes:detail", args=[dispute.pk]))
+    assert response.status_code == 404
+    assert PHONE not in response.content.decode()
+    assert not AuditEntry.objects.filter(action=Action.VIEW_PERSONAL).exists()

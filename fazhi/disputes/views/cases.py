@@ -118,11 +118,12 @@ def dispute_detail(request, pk: int):
     parties = list(dispute.parties.all())
     show_full = dispute.full_id_visible_to(request.user)
     if show_full:
+        # The mediator phones the parties and the officer may need to: they see
+        # the full ID number and phone, and every full read is logged.
         for party in parties:
-            if party.id_number:
-                personal_data_viewed(
-                    user=request.user, obj=party, field="id_number", request=request
-                )
+            for field in ("id_number", "phone"):
+                if getattr(party, field):
+                    personal_data_viewed(user=request.user, obj=party, field=field, request=request)
     agreement = getattr(dispute, "agreement", None)
     context = {
         "dispute": dispute,

@@ -231,3 +231,88 @@ def test_the_api_lists_reports_in_scope_and_returns_the_text(cast, client, other
     assert detail["document"]["title"].startswith("黄水镇2020年度")
     client.force_login(cast.cadre)
     assert client.get("/api/v1/reports/").status_code == 403
+
+
+def test_generating_saves_the_edits_sent_with_it_first(
+    cast, client, django_capture_on_commit_callbacks
+):
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/reports/{report.pk}/generate/",
+            {"format": "docx", "with_edits": "1", "intro": "屏幕上刚写的开头。"},
+            headers={"HX-Request": "true"},
+        )
+    assert "已保存本页上的修改" in response.content.decode()
+    report.refresh_from_db()
+    assert report.narratives.get("intro") == "屏幕上刚写的开头。"
+    report_file = ReportFile.objects.get(report=report)
+    texts = [p.text for p in Document(report_file.file.open("rb")).paragraphs]
+    assert "屏幕上刚写的开头。" in texts
+
+
+def test_generating_with_a_bad_edit_saves_and_queues_nothing(cast, client):
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.officer)
+    response = client.post(
+        f"/reports/{report.pk}/generate/",
+        {"format": "docx", "with_edits": "1", "issued_on": "去年", "intro": "不应保存。"},
+        headers={"HX-Request": "true"},
+    )
+    page = response.content.decode()
+    assert "未生成" in page and "成文日期" in page
+    report.refresh_from_db()
+    assert report.narratives.get("intro") != "不应保存。"
+    assert not ReportFile.objects.filter(report=report).exists()
+
+
+def test_the_leader_generating_cannot_change_the_text(
+    cast, client, django_capture_on_commit_callbacks
+):
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/reports/{report.pk}/generate/",
+            {"format": "docx", "with_edits": "1", "intro": "领导不能改。"},
+        )
+    report.refresh_from_db()
+    assert report.narratives.get("intro") != "领导不能改。"
+    assert ReportFile.objects.filter(report=report).exists()
+
+
+def test_a_file_no_worker_picked_up_says_why_and_what_to_do(cast, client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.officer)
+    client.post(f"/reports/{report.pk}/generate/", {"format": "docx"})  # no worker runs it
+    report_file = ReportFile.objects.get(report=report)
+    fresh = client.get(f"/reports/files/{report_file.pk}/").content.decode()
+    assert "正在生成" in fresh and "fazhi db_worker" not in fresh
+    ReportFile.objects.filter(pk=report_file.pk).update(
+        requested_at=timezone.now() - timedelta(seconds=40)
+    )
+    page = client.get(f"/reports/files/{report_file.pk}/").content.decode()
+    assert "还没有开始生成" in page and "没有这个进程在运行" in page
+    assert "make run" in page and "fazhi db_worker" in page
+    assert 'hx-trigger="every 1s"' in page  # starts by itself once a worker runs
+
+
+def test_a_file_being_generated_is_not_reported_as_lacking_a_worker(cast, client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    report = services.report_create(user=cast.officer, region=cast.town, year=2020)
+    client.force_login(cast.officer)
+    client.post(f"/reports/{report.pk}/generate/", {"format": "docx"})
+    ReportFile.objects.filter(report=report).update(
+        status=FileStatus.RUNNING, requested_at=timezone.now() - timedelta(seconds=40)
+    )
+    report_file = ReportFile.objects.get(report=report)
+    page = client.get(f"/reports/files/{report_file.pk}/").content.decode()
+    assert "正在生成" in page and "没有这个进程在运行" not in page

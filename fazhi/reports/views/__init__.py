@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.permissions import capability_required
@@ -18,6 +19,10 @@ from fazhi.reports import services
 from fazhi.reports.forms import GenerateForm, RegionYearForm, ReportTextForm, TemplateUploadForm
 from fazhi.reports.models import FileStatus, Report, ReportFile, ReportTemplate
 from fazhi.reports.services import DOCX_MIME
+
+# django_tasks_db's worker polls every second; a job still not started after this
+# long has no worker to run it.
+NO_WORKER_AFTER_SECONDS = 15
 
 
 def _error_text(error: ValidationError) -> str:
@@ -67,20 +72,22 @@ def edit(request, pk: int):
     if not form.is_valid():
         return _detail_page(request, report, document, form, status=400)
     try:
-        services.report_update(
-            user=request.user,
-            report=report,
-            narratives=form.narratives(),
-            decisions=form.decisions(),
-            title=form.cleaned_data["title"],
-            issuer=form.cleaned_data["issuer"],
-            issued_on=form.cleaned_data["issued_on"],
-        )
+        services.report_update(user=request.user, report=report, **_edits(form))
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
         messages.success(request, "已保存。")
     return redirect("reports:detail", pk=report.pk)
+
+
+def _edits(form: ReportTextForm) -> dict:
+    return {
+        "narratives": form.narratives(),
+        "decisions": form.decisions(),
+        "title": form.cleaned_data["title"],
+        "issuer": form.cleaned_data["issuer"],
+        "issued_on": form.cleaned_data["issued_on"],
+    }
 
 
 def _detail_page(request, report, document, form, *, status=200):
@@ -143,22 +150,69 @@ def generate(request, pk: int):
     report = get_for_user_or_404(Report, request.user, pk=pk)
     form = GenerateForm(request.POST)
     if not form.is_valid():
-        return render(request, "reports/_file.html", {"error": "请选择文件格式。"}, status=400)
-    report_file = services.report_file_request(
-        user=request.user,
-        report=report,
-        fmt=form.cleaned_data["format"],
-        appendix=form.cleaned_data["appendix"],
-    )
+        return _file_error(request, "请选择文件格式。")
+    fmt, appendix = form.cleaned_data["format"], form.cleaned_data["appendix"]
+    try:
+        if _carries_edits(request, report):
+            report_file = _save_and_request(request, report, fmt, appendix)
+        else:
+            report_file = services.report_file_request(
+                user=request.user, report=report, fmt=fmt, appendix=appendix
+            )
+    except ValidationError as error:
+        return _file_error(request, _error_text(error))
     if request.htmx:
-        return render(request, "reports/_file.html", {"file": report_file})
+        context = {"file": report_file, "saved": _carries_edits(request, report)}
+        return render(request, "reports/_file.html", context)
     return redirect("reports:detail", pk=report.pk)
+
+
+def _file_error(request, text: str):
+    # htmx swaps only 2xx answers: the message must reach the page.
+    status = 200 if request.htmx else 400
+    return render(request, "reports/_file.html", {"error": text}, status=status)
+
+
+def _carries_edits(request, report) -> bool:
+    """The page sends the edit form along with 生成 (hx-include); a draft the
+    user may edit is then saved first, so the file is what is on the screen."""
+    return (
+        request.POST.get("with_edits") == "1"
+        and not report.is_final
+        and can(request.user, Capability.REPORTS, edit=True)
+    )
+
+
+def _save_and_request(request, report, fmt: str, appendix: bool):
+    document = report_document.assemble(report)
+    text_form = ReportTextForm(request.POST, report=report, candidates=document["candidates"])
+    if not text_form.is_valid():
+        problems = [
+            f"{text_form[name].label if name in text_form.fields else '报告'}：{message}"
+            for name, messages_ in text_form.errors.items()
+            for message in messages_
+        ]
+        raise ValidationError("未生成，请先改正：" + "；".join(problems))
+    return services.report_save_and_file_request(
+        user=request.user, report=report, edits=_edits(text_form), fmt=fmt, appendix=appendix
+    )
+
+
+def _waiting_for_a_worker(report_file: ReportFile) -> int | None:
+    """Seconds a file has waited with no worker taking it, once that is longer
+    than a worker ever needs to pick a job up: the page then says why and what
+    to do instead of 排队中 forever."""
+    if report_file.status != FileStatus.PENDING:
+        return None
+    waited = int((timezone.now() - report_file.requested_at).total_seconds())
+    return waited if waited >= NO_WORKER_AFTER_SECONDS else None
 
 
 @capability_required(Capability.REPORTS)
 def file_status(request, pk: int):
     report_file = get_for_user_or_404(ReportFile, request.user, pk=pk)
-    return render(request, "reports/_file.html", {"file": report_file})
+    context = {"file": report_file, "no_worker_for": _waiting_for_a_worker(report_file)}
+    return render(request, "reports/_file.html", context)
 
 
 @capability_required(Capability.REPORTS)
