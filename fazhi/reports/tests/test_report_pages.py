@@ -273,13 +273,14 @@ def test_the_leader_generating_cannot_change_the_text(
     report = services.report_create(user=cast.officer, region=cast.town, year=2020)
     client.force_login(cast.leader)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(
+        response = client.post(
             f"/reports/{report.pk}/generate/",
             {"format": "docx", "with_edits": "1", "intro": "领导不能改。"},
         )
+    assert response.status_code == 403  # the leader only reads and downloads
     report.refresh_from_db()
     assert report.narratives.get("intro") != "领导不能改。"
-    assert ReportFile.objects.filter(report=report).exists()
+    assert not ReportFile.objects.filter(report=report).exists()
 
 
 def test_a_file_no_worker_picked_up_says_why_and_what_to_do(cast, client):
