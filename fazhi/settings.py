@@ -135,6 +135,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "fazhi.accounts.passwords.CommonPasswordValidator"},
     {"NAME": "fazhi.accounts.passwords.UserAttributeSimilarityValidator"},
 ]
+CSRF_FAILURE_VIEW = "fazhi.errors.csrf_failure"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -187,6 +188,9 @@ WHITENOISE_USE_FINDERS = not _static_manifest
 
 ATTACHMENT_MAX_BYTES = env.get_int("ATTACHMENT_MAX_MB", 20, minimum=1) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# A filter left empty means "all": say so instead of django-filter's "---------".
+FILTERS_EMPTY_CHOICE_LABEL = "全部"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

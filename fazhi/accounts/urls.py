@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from fazhi.accounts import views
+from fazhi.accounts.forms import PasswordForm
 
 app_name = "accounts"
 urlpatterns = [
@@ -10,7 +11,9 @@ urlpatterns = [
     path(
         "password/",
         auth_views.PasswordChangeView.as_view(
-            template_name="accounts/password_change.html", success_url="/"
+            template_name="accounts/password_change.html",
+            form_class=PasswordForm,
+            success_url="/",
         ),
         name="password_change",
     ),
