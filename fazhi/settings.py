@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # widget templates, so fazhi/templates can override one
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -90,6 +91,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "fazhi.urls"
 WSGI_APPLICATION = "fazhi.wsgi.application"
+
+# Widgets render through TEMPLATES: fazhi/templates/django/forms/ overrides Django's
+# empty choice "---------" with 请选择.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {

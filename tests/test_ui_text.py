@@ -114,3 +114,10 @@ def test_every_primary_link_is_styled_as_a_button():
         if "primary" in tag.split() and "button" not in tag.split()
     ]
     assert offenders == []
+
+
+def test_a_forms_empty_choice_asks_to_choose(cast, client):
+    client.force_login(cast.cadre)
+    html = client.get("/publicity/activities/new/").content.decode()
+    assert "---------" not in html
+    assert '<option value="">请选择</option>' in html
