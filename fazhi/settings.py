@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # widget templates, so fazhi/templates can override one
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -93,6 +94,10 @@ MIDDLEWARE = [
 ROOT_URLCONF = "fazhi.urls"
 WSGI_APPLICATION = "fazhi.wsgi.application"
 
+# Widgets render through TEMPLATES: fazhi/templates/django/forms/ overrides Django's
+# empty choice "---------" with 请选择.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -137,6 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "fazhi.accounts.passwords.CommonPasswordValidator"},
     {"NAME": "fazhi.accounts.passwords.UserAttributeSimilarityValidator"},
 ]
+CSRF_FAILURE_VIEW = "fazhi.errors.csrf_failure"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -193,6 +199,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # API tokens (fazhi.accounts.tokens) last this many hours from creation and
 # are not renewed on use; see docs/deploy.md "API 令牌".
 FAZHI_TOKEN_LIFETIME_HOURS = env.get_int("FAZHI_TOKEN_LIFETIME_HOURS", 168, minimum=1)
+
+# A filter left empty means "all": say so instead of django-filter's "---------".
+FILTERS_EMPTY_CHOICE_LABEL = "全部"
 
 REST_FRAMEWORK = {
     # The token class comes first: its WWW-Authenticate header makes an

@@ -33,5 +33,7 @@ urlpatterns = [
     *app_urls,
 ]
 
-handler403 = "fazhi.dashboard.views.forbidden"
-handler404 = "fazhi.dashboard.views.not_found"
+handler400 = "fazhi.errors.bad_request"
+handler403 = "fazhi.errors.forbidden"
+handler404 = "fazhi.errors.not_found"
+# handler500 stays Django's: it renders 500.html with no context and no database.

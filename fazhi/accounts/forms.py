@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.contrib.auth.password_validation import validate_password
 
 from fazhi.accounts.models import User
@@ -25,6 +25,10 @@ class UserForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["username", "full_name", "role", "region", "organisation", "phone", "is_active"]
+        help_texts = {
+            "username": "登录时输入，可用字母、数字和 @ . + - _，不超过150个字符。",
+            "is_active": "取消勾选即停用账号：不能再登录，已有记录保留。",
+        }
 
     def __init__(self, *args, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,6 +58,21 @@ class UserForm(forms.ModelForm):
         if password:
             validate_password(password, self.instance)
         return password
+
+
+PASSWORD_RULE = (
+    "至少8位，包含小写字母、大写字母、数字、符号中的三类；不能是常见密码，不能与账号或姓名相近。"
+)
+
+
+class PasswordForm(PasswordChangeForm):
+    """Django's form with help texts written for a town officer."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].help_text = "为确认是您本人，请先输入现在使用的密码。"
+        self.fields["new_password1"].help_text = PASSWORD_RULE
+        self.fields["new_password2"].help_text = "再输入一次新密码，两次须一致。"
 
 
 class RegionSwitchForm(forms.Form):

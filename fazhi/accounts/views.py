@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts import services
-from fazhi.accounts.forms import GrantDecisionForm, LoginForm, TokenForm, UserForm
+from fazhi.accounts.forms import GrantDecisionForm, LoginForm, PasswordForm, TokenForm, UserForm
 from fazhi.accounts.middleware import SESSION_KEY
 from fazhi.accounts.models import ApiToken, RoleGrant, User
 from fazhi.accounts.permissions import capability_required
@@ -103,6 +103,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     """The owner's own change: clears a forced change, revokes API tokens, audited."""
 
     template_name = "accounts/password_change.html"
+    form_class = PasswordForm
     success_url = "/"
 
     def form_valid(self, form):

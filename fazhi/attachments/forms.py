@@ -13,7 +13,16 @@ class AttachmentFormField(forms.FileField):
     def clean(self, data, initial=None):
         upload = super().clean(data, initial)
         if upload:
-            validate_upload(upload, field_label=str(self.label or "附件"))
+            label = str(self.label or "附件")
+            try:
+                validate_upload(upload, field_label=label)
+            except forms.ValidationError as error:
+                # The form shows each error under its field as "label：message";
+                # the validator's own "label：" prefix would say the label twice.
+                raise forms.ValidationError(
+                    [message.removeprefix(f"{label}：") for message in error.messages],
+                    code=error.error_list[0].code,
+                ) from None
         return upload
 
 
@@ -30,5 +39,5 @@ class MultipleAttachmentField(AttachmentFormField):
             super(MultipleAttachmentField, self).clean(item, initial) for item in uploads if item
         ]
         if self.required and not cleaned:
-            raise forms.ValidationError(f"{self.label}：请选择文件。", code="required")
+            raise forms.ValidationError("请选择文件。", code="required")
         return cleaned

@@ -41,11 +41,3 @@ def _cards_for(user) -> list[dict]:
         for item in navigation_for(user)
         if item["capability"] != Capability.DASHBOARD
     ]
-
-
-def forbidden(request, exception=None):
-    return render(request, "403.html", {"reason": str(exception or "")}, status=403)
-
-
-def not_found(request, exception=None):
-    return render(request, "404.html", status=404)

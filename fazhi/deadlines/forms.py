@@ -6,7 +6,7 @@ from fazhi.deadlines.rules import RULES
 
 class DeadlineForm(forms.Form):
     rule = forms.ChoiceField(
-        label="期限规则", choices=[(code, f"{r.label}（{r.code}）") for code, r in RULES.items()]
+        label="期限规则", choices=[(code, r.label) for code, r in RULES.items()]
     )
     start = forms.DateField(label="起算日", widget=forms.DateInput(attrs={"type": "date"}))
 

@@ -15,7 +15,7 @@ from fazhi.audit.history import audited_history
 
 
 class Source(models.TextChoices):
-    CHINESE_CALENDAR = "chinese_calendar", "chinese_calendar 数据"
+    CHINESE_CALENDAR = "chinese_calendar", "历年国务院办公厅放假通知（系统预置）"
     MANUAL = "manual", "系统管理员录入"
 
 

@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from fazhi.disputes.models import (
@@ -11,6 +12,9 @@ from fazhi.disputes.models import (
     Status,
 )
 from fazhi.regions.models import Organisation, Region
+
+# Yes/no filters: empty means every record ("全部"), not Django's "未知".
+YES_NO_ALL = [("", "全部"), ("true", "是"), ("false", "否")]
 
 
 def _villages(request):
@@ -39,8 +43,12 @@ class DisputeFilter(django_filters.FilterSet):
     risk = django_filters.ChoiceFilter(label="风险", choices=Risk.choices)
     year = django_filters.NumberFilter(label="年度", field_name="registered_on__year")
     organisation = django_filters.ModelChoiceFilter(label="调解组织", queryset=_organisations)
-    overdue = django_filters.BooleanFilter(label="超过调解期限", method="only_overdue")
-    follow_up_due = django_filters.BooleanFilter(label="待回访", method="only_follow_up_due")
+    overdue = django_filters.BooleanFilter(
+        label="超过调解期限", method="only_overdue", widget=forms.Select(choices=YES_NO_ALL)
+    )
+    follow_up_due = django_filters.BooleanFilter(
+        label="待回访", method="only_follow_up_due", widget=forms.Select(choices=YES_NO_ALL)
+    )
 
     class Meta:
         model = Dispute

@@ -34,6 +34,18 @@ def villages_for(user):
     return Region.objects.for_user(user).villages()
 
 
+def offer_villages(form: forms.Form, user) -> None:
+    """The villages in scope; a village cadre's only village comes pre-selected."""
+    field = form.fields["region"]
+    field.queryset = villages_for(user)
+    instance = getattr(form, "instance", None)
+    if form.is_bound or getattr(instance, "pk", None) or form.initial.get("region"):
+        return
+    only = list(field.queryset[:2])
+    if len(only) == 1:
+        field.initial = only[0].pk
+
+
 class DisputeForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -58,7 +70,7 @@ class DisputeForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = villages_for(user)
+        offer_villages(self, user)
         self.fields["dispute_type"].queryset = DisputeType.objects.filter(active=True)
         if self.instance.pk:
             self.fields["registered_on"].disabled = True
@@ -181,7 +193,7 @@ class DeliberationForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = villages_for(user)
+        offer_villages(self, user)
         self.fields["dispute"].queryset = Dispute.objects.for_user(user).select_related("region")
 
 
@@ -206,7 +218,7 @@ class ScreeningForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = villages_for(user)
+        offer_villages(self, user)
 
     def finding_items(self) -> list[dict]:
         risk = Risk.HIGH if self.cleaned_data.get("high_risk") else Risk.LOW

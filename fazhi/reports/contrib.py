@@ -67,8 +67,12 @@ def paragraph(section: str, *, metrics: list[str] | tuple[str, ...] = (), order:
     return register
 
 
+# The report's own order (as in the seed): problems first, then next steps.
+CANDIDATE_KINDS = ("problem", "next_step")
+
+
 def candidate(kind: str, *, metrics: list[str] | tuple[str, ...] = (), order: int = 50):
-    if kind not in ("problem", "next_step"):
+    if kind not in CANDIDATE_KINDS:
         raise ValueError("candidate kind is 'problem' or 'next_step'")
 
     def register(write: Callable) -> Callable:
@@ -84,7 +88,10 @@ def paragraphs() -> list[Contribution]:
 
 
 def candidates() -> list[Contribution]:
-    return sorted(_CANDIDATES.values(), key=lambda c: (c.section, c.order, c.name))
+    return sorted(
+        _CANDIDATES.values(),
+        key=lambda c: (CANDIDATE_KINDS.index(c.section), c.order, c.name),
+    )
 
 
 def unregister(name: str) -> None:

@@ -130,5 +130,11 @@ class LedgerImportForm(forms.Form):
             validate_upload(upload, field_label="台账文件", allowed={XLSX})
             check_xlsx(upload)
         except ValidationError as error:
+            if error.error_list[0].code == "type":  # not the attachments' list of types
+                raise forms.ValidationError(
+                    "文件内容不是 Excel 工作簿，请上传 .xlsx 格式的台账"
+                    "（.xls 请先在 Excel 或 WPS 中另存为 .xlsx）。",
+                    code="type",
+                ) from None
             raise forms.ValidationError(error.messages[0].removeprefix("台账文件：")) from None
         return upload

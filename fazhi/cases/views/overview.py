@@ -8,6 +8,7 @@ from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
 from fazhi.cases.reminders import WINDOW, all_deadlines, reminders_for
+from fazhi.cases.selectors import case_calendar_month, case_latest_year
 from fazhi.metrics import Period, compute, get
 
 METRICS = [
@@ -22,7 +23,10 @@ METRICS = [
 @capability_required(Capability.CASES)
 def index(request):
     today = timezone.localdate()
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
+    if request.GET.get("year", "").isdigit():
+        year = int(request.GET["year"])
+    else:
+        year = case_latest_year(user=request.user) or today.year
     region = request.user.scope_region
     period = Period.year(year)
     figures = [(get(code), compute(code, region, period)) for code in METRICS]
@@ -63,7 +67,10 @@ def _month(value: str, today: date) -> date:
 def calendar_view(request):
     """A month of hearings and open deadlines in the user's scope."""
     today = timezone.localdate()
-    first = _month(request.GET.get("month"), today)
+    if request.GET.get("month"):
+        first = _month(request.GET["month"], today)
+    else:
+        first = case_calendar_month(user=request.user, today=today)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     events: dict[date, list] = {}
     lawsuits = Lawsuit.objects.for_user(request.user)

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.accounts.permissions import capability_required
@@ -79,7 +80,8 @@ def activity_edit(request, pk: int):
 
 
 def _activity_form(request, activity):
-    initial = {} if activity else {"date": request.GET.get("date")}  # from the calendar
+    # A new activity is dated from the calendar's day, else today (most are recorded the same day).
+    initial = {} if activity else {"date": request.GET.get("date") or timezone.localdate()}
     form = ActivityForm(
         request.POST or None,
         request.FILES or None,

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.metrics import Period
-from fazhi.publicity.models import Activity
+from fazhi.publicity.selectors import activity_latest_year
 from fazhi.regions.models import Region
 
 
@@ -27,14 +27,7 @@ def scope_region(request) -> Region:
 
 
 def default_year(request) -> int:
-    latest = (
-        Activity.objects.for_user(request.user)
-        .held()
-        .order_by("-date")
-        .values_list("date", flat=True)
-        .first()
-    )
-    return latest.year if latest else timezone.localdate().year
+    return activity_latest_year(user=request.user) or timezone.localdate().year
 
 
 def period_from(request) -> Period:

@@ -1,0 +1,48 @@
+"""Reads the case pages share: which year and month a page opens on.
+
+A first visit should show the work there is, not an empty current year: the
+overview opens on the latest year with a case in the user's scope, the
+calendar on the current month while deadlines or hearings lie ahead, else on
+the month of the latest one. Both stay switchable on the page.
+"""
+
+from datetime import date
+
+from django.db.models import Max
+
+from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
+
+
+def _latest(*values) -> date | None:
+    found = [value for value in values if value]
+    return max(found) if found else None
+
+
+def case_latest_year(*, user) -> int | None:
+    """The latest year in which a case in the user's scope was received or applied for."""
+    latest = _latest(
+        Lawsuit.objects.for_user(user).aggregate(d=Max("complaint_received_on"))["d"],
+        Reconsideration.objects.for_user(user).aggregate(d=Max("received_on"))["d"],
+        Adjudication.objects.for_user(user).aggregate(d=Max("applied_on"))["d"],
+    )
+    return latest.year if latest else None
+
+
+def case_calendar_month(*, user, today: date) -> date:
+    """The first day of the month the calendar opens on."""
+    this_month = today.replace(day=1)
+    lawsuits = Lawsuit.objects.for_user(user).aggregate(
+        answer=Max("answer_due"), appeal=Max("appeal_due")
+    )
+    reconsiderations = Reconsideration.objects.for_user(user).aggregate(
+        answer=Max("answer_due"), decision=Max("decision_due")
+    )
+    latest = _latest(
+        *lawsuits.values(),
+        *reconsiderations.values(),
+        Hearing.objects.for_user(user).aggregate(d=Max("date"))["d"],
+        Adjudication.objects.for_user(user).aggregate(d=Max("hearing_on"))["d"],
+    )
+    if latest is None or latest >= this_month:
+        return this_month
+    return latest.replace(day=1)
