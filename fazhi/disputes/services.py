@@ -5,11 +5,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max
 
 from fazhi.accounts.models import User
 from fazhi.accounts.roles import Role
 from fazhi.accounts.scope import ensure_region_in_scope
+from fazhi.core.numbering import Sequence, number_allocate, number_claim
 from fazhi.disputes.models import (
     MANY_PEOPLE,
     Agreement,
@@ -45,13 +45,11 @@ EDITABLE_FIELDS = [
 ]
 
 
+DISPUTE_NUMBERS = Sequence(key="disputes.dispute", prefix="JF", model=Dispute)
+
+
 def _next_number(registered_on: date) -> str:
-    prefix = f"JF{registered_on.year}-"
-    last = (
-        Dispute.objects.filter(number__startswith=prefix).aggregate(last=Max("number")).get("last")
-    )
-    sequence = int(last[len(prefix) :]) + 1 if last else 1
-    return f"{prefix}{sequence:04d}"
+    return number_allocate(sequence=DISPUTE_NUMBERS, year=registered_on.year)
 
 
 def _alert_leaders(dispute: Dispute) -> None:
@@ -113,6 +111,8 @@ def dispute_import(*, user, number: str = "", parties=(), **fields) -> Dispute:
         ensure_region_in_scope(user, dispute.region)
     if number and Dispute.objects.filter(number=number).exists():
         raise ValidationError({"number": f"编号「{number}」已被其他纠纷使用。"})
+    if number:
+        number_claim(sequence=DISPUTE_NUMBERS, number=number)
     dispute.number = number or _next_number(dispute.registered_on or date.today())
     # registered_by is nullable (SET_NULL) but not blank: none from the command line
     dispute.full_clean(exclude=["registered_by"] if user is None else None)
