@@ -1,6 +1,7 @@
 from django import forms
 
 from fazhi.attachments.forms import MultipleAttachmentField
+from fazhi.core.locking import EditGuardFormMixin
 from fazhi.legal.models import (
     Advisor,
     Catalogue,
@@ -16,7 +17,7 @@ from fazhi.legal.models import (
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class AdvisorForm(forms.ModelForm):
+class AdvisorForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Advisor
         fields = ["kind", "name", "firm", "licence_number", "phone", "speciality", "user"]

@@ -3,6 +3,7 @@
 from django import forms
 
 from fazhi.attachments.forms import MultipleAttachmentField, MultipleFileInput
+from fazhi.core.locking import EditGuardFormMixin
 from fazhi.publicity.models import (
     RESPONSIBLE_KINDS,
     Activity,
@@ -32,7 +33,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ScopedForm(forms.ModelForm):
+class ScopedForm(EditGuardFormMixin, forms.ModelForm):
     """A model form whose region (and related records) come from the user's scope."""
 
     villages_only = False
