@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "fazhi.accounts.middleware.ActiveRegionMiddleware",
     "axes.middleware.AxesMiddleware",
+    "fazhi.core.locking.SubmitOnceMiddleware",
 ]
 
 ROOT_URLCONF = "fazhi.urls"
