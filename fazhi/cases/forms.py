@@ -15,12 +15,13 @@ from fazhi.cases.models import (
     Reconsideration,
     ReconsiderationOutcome,
 )
+from fazhi.core.locking import EditGuardFormMixin
 from fazhi.regions.models import Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ScopedCaseForm(forms.ModelForm):
+class ScopedCaseForm(EditGuardFormMixin, forms.ModelForm):
     """Region choices limited to the user's scope; handler and leader to the
     town's officers and leaders."""
 
@@ -63,7 +64,7 @@ class AnswerForm(forms.Form):
     submitted_on = forms.DateField(label="提交日期", widget=DATE)
 
 
-class HearingForm(forms.ModelForm):
+class HearingForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Hearing
         fields = ["date", "court", "appearance", "head_name", "substitute", "absence_reason"]
@@ -141,7 +142,7 @@ class AdjudicationForm(ScopedCaseForm):
         widgets = {"claim": forms.Textarea(attrs={"rows": 3})}
 
 
-class AdjudicationProgressForm(forms.ModelForm):
+class AdjudicationProgressForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Adjudication
         fields = ["accepted_on", "hearing_on"]

@@ -23,12 +23,14 @@ token to where the first one led, so a record is created once. The small
 import time
 import uuid
 from collections.abc import Mapping
+from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.http import HttpResponseRedirect
+from django.utils import timezone
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 from rest_framework.exceptions import ValidationError as ApiValidationError
@@ -154,18 +156,21 @@ class EditGuardFormMixin:
                 widget=forms.HiddenInput, required=False, initial=instance.version
             )
 
+    def clean(self):
+        """Keep the guard's hidden values out of cleaned_data, which views pass to services."""
+        cleaned = super().clean()
+        self._read_version = self.cleaned_data.pop(VERSION_FIELD, None)
+        self.cleaned_data.pop(TOKEN_FIELD, None)
+        return cleaned
+
     @property
     def read_version(self) -> int | None:
         """The version the person read, or None on a create form."""
-        return self.cleaned_data.get(VERSION_FIELD) if VERSION_FIELD in self.fields else None
+        return getattr(self, "_read_version", None)
 
     def submitted_values(self) -> dict:
         """What the person typed, by model field, for the conflict message."""
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if name not in (VERSION_FIELD, TOKEN_FIELD)
-        }
+        return dict(self.cleaned_data)
 
     def add_error(self, field, error):
         if isinstance(error, EditConflict) and self.is_bound:
@@ -251,6 +256,7 @@ class VersionedSerializerMixin(serializers.Serializer):
 
 
 WAIT_FOR_FIRST_SECONDS = 15
+CLAIMS_KEPT = timedelta(days=1)  # a page left open longer than this gets a fresh token on reload
 
 
 class SubmitOnceMiddleware:
@@ -260,7 +266,8 @@ class SubmitOnceMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = request.POST.get(TOKEN_FIELD, "") if request.method == "POST" else ""
+        is_form_post = request.method == "POST" and not request.path.startswith("/api/")
+        token = request.POST.get(TOKEN_FIELD, "") if is_form_post else ""
         if not token or len(token) > 64:
             return self.get_response(request)
         user = (
@@ -270,6 +277,7 @@ class SubmitOnceMiddleware:
         )
         try:
             with transaction.atomic():
+                SubmissionClaim.objects.filter(created_at__lt=timezone.now() - CLAIMS_KEPT).delete()
                 claim = SubmissionClaim.objects.create(token=token, user=user)
         except IntegrityError:
             return self._repeat(request, token) or self.get_response(request)

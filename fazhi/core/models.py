@@ -35,7 +35,7 @@ class SubmissionClaim(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True
     )
     result_url = models.CharField("结果地址", max_length=500, blank=True)
-    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+    created_at = models.DateTimeField("提交时间", auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = "表单提交记录"

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.accounts.models import User
 from fazhi.accounts.roles import Role
+from fazhi.core.locking import EditGuardFormMixin
 from fazhi.disputes.models import (
     MEDIATION_KINDS,
     Agreement,
@@ -34,9 +35,7 @@ def villages_for(user):
     return Region.objects.for_user(user).villages()
 
 
-class DisputeForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class DisputeForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Dispute
         fields = [
@@ -62,12 +61,9 @@ class DisputeForm(forms.ModelForm):
         self.fields["dispute_type"].queryset = DisputeType.objects.filter(active=True)
         if self.instance.pk:
             self.fields["registered_on"].disabled = True
-            self.fields["version"].initial = self.instance.version
-        else:
-            del self.fields["version"]
 
 
-class PartyForm(forms.ModelForm):
+class PartyForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Party
         fields = ["name", "role", "id_number", "phone", "address"]
@@ -98,14 +94,14 @@ class AssignForm(forms.Form):
             self.fields["mediators"].initial = [user.pk]
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Session
         fields = ["held_on", "attendees", "notes"]
         widgets = {"held_on": DATE, "notes": forms.Textarea(attrs={"rows": 4})}
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Agreement
         fields = [
@@ -124,7 +120,7 @@ class AgreementForm(forms.ModelForm):
         }
 
 
-class PerformanceForm(forms.ModelForm):
+class PerformanceForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Agreement
         fields = ["performance", "performance_note", "confirmation_applied_on"]
@@ -143,14 +139,14 @@ class ConcludeForm(forms.Form):
     note = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class HandoverForm(forms.ModelForm):
+class HandoverForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Handover
         fields = ["kind", "receiver", "reason", "handed_on"]
         widgets = {"handed_on": DATE, "reason": forms.Textarea(attrs={"rows": 3})}
 
 
-class HandoverResultForm(forms.ModelForm):
+class HandoverResultForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Handover
         fields = ["result", "result_on"]
@@ -162,14 +158,14 @@ class HandoverResultForm(forms.ModelForm):
         self.fields["result_on"].required = True
 
 
-class FollowUpForm(forms.ModelForm):
+class FollowUpForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["visited_on", "notes"]
         widgets = {"visited_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
 
 
-class DeliberationForm(forms.ModelForm):
+class DeliberationForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Deliberation
         fields = ["region", "held_on", "topic", "participants", "resolution", "dispute"]

@@ -9,6 +9,7 @@ from django.db import transaction
 from fazhi.accounts.models import User
 from fazhi.accounts.roles import Role
 from fazhi.accounts.scope import ensure_region_in_scope
+from fazhi.core.locking import version_check
 from fazhi.core.numbering import Sequence, number_allocate, number_claim
 from fazhi.disputes.models import (
     MANY_PEOPLE,
@@ -25,11 +26,6 @@ from fazhi.disputes.models import (
     ScreeningReport,
     Session,
     Status,
-)
-
-STALE_MESSAGE = (
-    "该纠纷在您打开后已被{who}修改（当前为第{version}版），为避免覆盖他人的修改，"
-    "本次保存未生效。请重新打开后再编辑。"
 )
 
 EDITABLE_FIELDS = [
@@ -125,14 +121,15 @@ def dispute_import(*, user, number: str = "", parties=(), **fields) -> Dispute:
 
 
 @transaction.atomic
-def dispute_update(*, dispute: Dispute, user, version: int, **fields) -> Dispute:
-    """Change the intake fields, unless someone else changed the case since `version`."""
-    current = Dispute.objects.select_for_update().get(pk=dispute.pk)
+def dispute_update(*, dispute: Dispute, user, version: int | None, **fields) -> Dispute:
+    """Change the intake fields, unless someone else changed the case since `version`.
+
+    The kernel's optimistic lock (`fazhi.core.locking`); `version=None` is an
+    import that read nothing and is not checked.
+    """
+    version_check(instance=dispute, version=version, submitted=fields)
+    current = Dispute.objects.get(pk=dispute.pk)
     alerted_before = current.needs_alert
-    if current.version != version:
-        last = current.history.first()
-        who = (last.history_user if last and last.history_user else None) or "他人"
-        raise ValidationError(STALE_MESSAGE.format(who=who, version=current.version))
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
             raise ValueError(f"{name} is not an intake field")

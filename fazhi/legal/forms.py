@@ -50,7 +50,7 @@ class ContractForm(forms.Form):
     signed_copies = MultipleAttachmentField(label="签订的合同", required=False)
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Service
         fields = ["advisor", "date", "kind", "subject", "detail", "hours"]
@@ -93,7 +93,7 @@ class OpinionForm(forms.Form):
     signed_copies = MultipleAttachmentField(label="签章的审查意见书", required=False)
 
 
-class CatalogueForm(forms.ModelForm):
+class CatalogueForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Catalogue
         fields = ["year", "title", "published_on"]

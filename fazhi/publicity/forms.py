@@ -133,7 +133,7 @@ class CampaignForm(ScopedForm):
         )
 
 
-class ThemeForm(forms.ModelForm):
+class ThemeForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Theme
         fields = ["name", "order"]

@@ -84,7 +84,24 @@ def _case_advisor(cast):
     return record, f"/legal/advisors/{record.pk}/edit/", data, "name", "姓名"
 
 
-FORM_CASES = [_case_activity, _case_understander, _case_key_date, _case_advisor]
+def _case_lawsuit(cast):
+    from fazhi.cases.tests.factories import lawsuit
+
+    record = lawsuit(cast)
+    data = {
+        "region": cast.town.pk,
+        "case_number": record.case_number,
+        "court": record.court,
+        "plaintiffs": record.plaintiffs,
+        "cause": record.cause,
+        "contested_act": record.contested_act,
+        "complaint_received_on": "2020-09-20",
+        "handler": cast.officer.pk,
+    }
+    return record, f"/cases/lawsuits/{record.pk}/edit/", data, "plaintiffs", "原告"
+
+
+FORM_CASES = [_case_activity, _case_understander, _case_key_date, _case_advisor, _case_lawsuit]
 
 
 @pytest.mark.parametrize("make_case", FORM_CASES)
