@@ -207,3 +207,13 @@ def test_saving_a_record_moves_its_version_on(cast):
     record.firm = "重庆某律师事务所"
     record.save(update_fields=["firm"])
     assert Advisor.objects.get(pk=record.pk).version == 2
+
+
+def test_the_audit_log_names_the_fields_changed_not_the_version(cast):
+    from fazhi.audit.models import AuditEntry
+
+    record = make_advisor(cast.town)
+    record.firm = "重庆某律师事务所"
+    record.save()
+    entries = AuditEntry.objects.filter(object_type="法律顾问", object_id=str(record.pk))
+    assert entries.latest("id").detail == "修改字段：执业机构"
