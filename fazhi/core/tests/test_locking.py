@@ -101,7 +101,22 @@ def _case_lawsuit(cast):
     return record, f"/cases/lawsuits/{record.pk}/edit/", data, "plaintiffs", "原告"
 
 
-FORM_CASES = [_case_activity, _case_understander, _case_key_date, _case_advisor, _case_lawsuit]
+def _case_theme(cast):
+    from fazhi.publicity.models import Theme
+
+    record = Theme.objects.create(name="乡村振兴促进法", order=50)
+    data = {"name": "乡村振兴促进法", "order": 50}
+    return record, f"/publicity/themes/{record.pk}/edit/", data, "name", "名称"
+
+
+FORM_CASES = [
+    _case_activity,
+    _case_understander,
+    _case_key_date,
+    _case_advisor,
+    _case_lawsuit,
+    _case_theme,
+]
 
 
 @pytest.mark.parametrize("make_case", FORM_CASES)
