@@ -71,7 +71,7 @@ class PartyForm(EditGuardFormMixin, forms.ModelForm):
         labels = {"id_number": "身份证号码", "phone": "联系电话"}
 
 
-class AssignForm(forms.Form):
+class AssignForm(EditGuardFormMixin, forms.Form):
     organisation = forms.ModelChoiceField(label="调解组织", queryset=Organisation.objects.none())
     mediators = forms.ModelMultipleChoiceField(
         label="调解员", queryset=User.objects.none(), required=False
@@ -127,7 +127,7 @@ class PerformanceForm(EditGuardFormMixin, forms.ModelForm):
         widgets = {"confirmation_applied_on": DATE}
 
 
-class ConcludeForm(forms.Form):
+class ConcludeForm(EditGuardFormMixin, forms.Form):
     outcome = forms.ChoiceField(
         label="调解结果",
         choices=[
@@ -181,7 +181,7 @@ class DeliberationForm(EditGuardFormMixin, forms.ModelForm):
         self.fields["dispute"].queryset = Dispute.objects.for_user(user).select_related("region")
 
 
-class ScreeningForm(forms.Form):
+class ScreeningForm(EditGuardFormMixin, forms.Form):
     region = forms.ModelChoiceField(label="村(社区)", queryset=Region.objects.none())
     month = forms.DateField(
         label="排查月份",
@@ -210,7 +210,7 @@ class ScreeningForm(forms.Form):
         return [{"summary": line.strip(), "risk": risk} for line in lines if line.strip()]
 
 
-class FindingToDisputeForm(forms.Form):
+class FindingToDisputeForm(EditGuardFormMixin, forms.Form):
     dispute_type = forms.ModelChoiceField(
         label="纠纷类型", queryset=DisputeType.objects.filter(active=True)
     )

@@ -39,7 +39,7 @@ class AdvisorForm(EditGuardFormMixin, forms.ModelForm):
         return self.cleaned_data["phone"] or self.instance.phone
 
 
-class ContractForm(forms.Form):
+class ContractForm(EditGuardFormMixin, forms.Form):
     number = forms.CharField(label="合同编号", max_length=60, required=False)
     start = forms.DateField(label="聘期开始", widget=DATE)
     end = forms.DateField(label="聘期结束", widget=DATE)
@@ -61,7 +61,7 @@ class ServiceForm(EditGuardFormMixin, forms.ModelForm):
         self.fields["advisor"].queryset = advisors
 
 
-class ReviewRequestForm(forms.Form):
+class ReviewRequestForm(EditGuardFormMixin, forms.Form):
     subject_kind = forms.ChoiceField(label="审查对象", choices=SubjectKind.choices)
     title = forms.CharField(label="审查事项", max_length=200)
     decision = forms.ModelChoiceField(
@@ -86,7 +86,7 @@ class ReviewRequestForm(forms.Form):
         self.fields["reviewer"].queryset = advisors
 
 
-class OpinionForm(forms.Form):
+class OpinionForm(EditGuardFormMixin, forms.Form):
     opinion = forms.ChoiceField(label="审查意见", choices=Opinion.choices, widget=forms.RadioSelect)
     reasons = forms.CharField(label="意见理由", widget=forms.Textarea(attrs={"rows": 5}))
     answered_on = forms.DateField(label="出具日期", widget=DATE)
@@ -100,7 +100,7 @@ class CatalogueForm(EditGuardFormMixin, forms.ModelForm):
         widgets = {"published_on": DATE}
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(EditGuardFormMixin, forms.Form):
     title = forms.CharField(label="决策事项", max_length=200)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     catalogue = forms.ModelChoiceField(

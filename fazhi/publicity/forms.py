@@ -113,7 +113,7 @@ class ActivityForm(ScopedForm):
             self.fields["villages"].initial = list(self.fields["villages"].queryset)
 
 
-class ActivityConfirmForm(forms.Form):
+class ActivityConfirmForm(EditGuardFormMixin, forms.Form):
     person_times = forms.IntegerField(label="受教人次", min_value=0)
     materials = forms.IntegerField(label="发放资料（份）", min_value=0)
 
