@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "fazhi.accounts.middleware.PasswordChangeRequiredMiddleware",
     "fazhi.accounts.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
+    "fazhi.core.locking.SubmitOnceMiddleware",
 ]
 
 ROOT_URLCONF = "fazhi.urls"
@@ -124,9 +125,17 @@ try:
 except ValueError as error:
     raise ImproperlyConfigured(f"DATABASE_URL is not understood: {error}") from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database under several users at once: WAL lets readers go on
+    # while one writes; a write transaction takes the write lock at BEGIN
+    # (IMMEDIATE), so two writers queue on the busy timeout instead of one
+    # failing halfway with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": env.get_int("SQLITE_BUSY_TIMEOUT_SECONDS", 20, minimum=1),
+            "transaction_mode": "IMMEDIATE",
+        }
     )
     DATABASES["default"]["TEST"] = {"NAME": None}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

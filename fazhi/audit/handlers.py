@@ -49,7 +49,7 @@ def _describe_changes(history_instance) -> str:
     previous = history_instance.prev_record
     if history_instance.history_type != "~" or previous is None:
         return ""
-    delta = history_instance.diff_against(previous)
+    delta = history_instance.diff_against(previous, excluded_fields=["version"])  # bookkeeping
     fields = []
     for change in delta.changes:
         field = history_instance.instance_type._meta.get_field(change.field)

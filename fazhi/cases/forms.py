@@ -15,12 +15,13 @@ from fazhi.cases.models import (
     Reconsideration,
     ReconsiderationOutcome,
 )
+from fazhi.core.locking import EditGuardFormMixin
 from fazhi.regions.models import Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ScopedCaseForm(forms.ModelForm):
+class ScopedCaseForm(EditGuardFormMixin, forms.ModelForm):
     """Region choices limited to the user's scope; handler and leader to the
     town's officers and leaders."""
 
@@ -59,29 +60,29 @@ class LawsuitForm(ScopedCaseForm):
         widgets = {"contested_act": forms.Textarea(attrs={"rows": 3})}
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(EditGuardFormMixin, forms.Form):
     submitted_on = forms.DateField(label="提交日期", widget=DATE)
 
 
-class HearingForm(forms.ModelForm):
+class HearingForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Hearing
         fields = ["date", "court", "appearance", "head_name", "substitute", "absence_reason"]
         widgets = {"date": DATE}
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(EditGuardFormMixin, forms.Form):
     decision_kind = forms.ChoiceField(label="裁判类型", choices=DecisionKind.choices)
     decision_date = forms.DateField(label="裁判日期", widget=DATE)
     served_on = forms.DateField(label="裁判文书送达日期", widget=DATE)
     outcome = forms.ChoiceField(label="裁判结果", choices=Outcome.choices)
 
 
-class AppealForm(forms.Form):
+class AppealForm(EditGuardFormMixin, forms.Form):
     appeal = forms.ChoiceField(label="是否上诉", choices=AppealChoice.choices[1:])
 
 
-class SecondInstanceForm(forms.Form):
+class SecondInstanceForm(EditGuardFormMixin, forms.Form):
     case_number = forms.CharField(label="二审案号", max_length=80)
     court = forms.CharField(label="二审法院", max_length=80)
     received_on = forms.DateField(label="收到上诉状副本或上诉受理通知日期", widget=DATE)
@@ -105,7 +106,7 @@ class ReconsiderationForm(ScopedCaseForm):
         widgets = {"contested_act": forms.Textarea(attrs={"rows": 3})}
 
 
-class ExtensionForm(forms.Form):
+class ExtensionForm(EditGuardFormMixin, forms.Form):
     days = forms.IntegerField(label="延长天数", min_value=1, help_text="最多三十日。")
     reason = forms.CharField(label="延长理由", max_length=200)
     extended_on = forms.DateField(label="批准延长日期", widget=DATE)
@@ -117,7 +118,7 @@ class ExtensionForm(forms.Form):
         return days
 
 
-class ReconsiderationDecisionForm(forms.Form):
+class ReconsiderationDecisionForm(EditGuardFormMixin, forms.Form):
     decision_date = forms.DateField(label="复议决定日期", widget=DATE)
     outcome = forms.ChoiceField(label="复议结果", choices=ReconsiderationOutcome.choices)
 
@@ -141,14 +142,14 @@ class AdjudicationForm(ScopedCaseForm):
         widgets = {"claim": forms.Textarea(attrs={"rows": 3})}
 
 
-class AdjudicationProgressForm(forms.ModelForm):
+class AdjudicationProgressForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Adjudication
         fields = ["accepted_on", "hearing_on"]
         widgets = {"accepted_on": DATE, "hearing_on": DATE}
 
 
-class AdjudicationIssueForm(forms.Form):
+class AdjudicationIssueForm(EditGuardFormMixin, forms.Form):
     decided_on = forms.DateField(label="裁决日期", widget=DATE)
     decision = forms.CharField(label="裁决内容", widget=forms.Textarea(attrs={"rows": 4}))
     remedy_notice = forms.CharField(

@@ -22,6 +22,7 @@ from fazhi.cases.models import (
     Lawsuit,
     Reconsideration,
 )
+from fazhi.core.locking import version_check
 from fazhi.deadlines import compute_deadline
 
 APPEAL_RULES = {
@@ -48,8 +49,12 @@ def lawsuit_create(*, user, **fields) -> Lawsuit:
 
 
 @transaction.atomic
-def lawsuit_update(*, user, lawsuit: Lawsuit, **fields) -> Lawsuit:
-    """Correct the registered facts; the answer due date follows the receipt date."""
+def lawsuit_update(*, user, lawsuit: Lawsuit, version: int | None = None, **fields) -> Lawsuit:
+    """Correct the registered facts; the answer due date follows the receipt date.
+
+    `version` is the one the edit was read at (none: not checked).
+    """
+    version_check(instance=lawsuit, version=version, submitted=fields)
     for name, value in fields.items():
         setattr(lawsuit, name, value)
     ensure_region_in_scope(user, lawsuit.region)
@@ -145,8 +150,14 @@ def reconsideration_create(*, user, **fields) -> Reconsideration:
 
 
 @transaction.atomic
-def reconsideration_update(*, user, case: Reconsideration, **fields) -> Reconsideration:
-    """Correct the registered facts; both due dates follow the dates."""
+def reconsideration_update(
+    *, user, case: Reconsideration, version: int | None = None, **fields
+) -> Reconsideration:
+    """Correct the registered facts; both due dates follow the dates.
+
+    `version` is the one the edit was read at (none: not checked).
+    """
+    version_check(instance=case, version=version, submitted=fields)
     for name, value in fields.items():
         setattr(case, name, value)
     ensure_region_in_scope(user, case.region)
@@ -211,7 +222,10 @@ def adjudication_create(*, user, **fields) -> Adjudication:
 
 
 @transaction.atomic
-def adjudication_update(*, case: Adjudication, **fields) -> Adjudication:
+def adjudication_update(
+    *, case: Adjudication, version: int | None = None, **fields
+) -> Adjudication:
+    version_check(instance=case, version=version, submitted=fields)
     for name, value in fields.items():
         setattr(case, name, value)
     return _save(case)

@@ -1,5 +1,6 @@
 from django import forms
 
+from fazhi.core.locking import EditGuardFormMixin
 from fazhi.deadlines.models import CalendarYear, Holiday
 from fazhi.deadlines.rules import RULES
 
@@ -11,14 +12,14 @@ class DeadlineForm(forms.Form):
     start = forms.DateField(label="起算日", widget=forms.DateInput(attrs={"type": "date"}))
 
 
-class CalendarYearForm(forms.ModelForm):
+class CalendarYearForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = CalendarYear
         fields = ["year", "notice"]
         error_messages = {"year": {"unique": "该年度已录入。"}}
 
 
-class HolidayForm(forms.ModelForm):
+class HolidayForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Holiday
         fields = ["date", "name", "is_working_day"]

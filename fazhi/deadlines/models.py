@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 
 
 class Source(models.TextChoices):
@@ -19,7 +20,7 @@ class Source(models.TextChoices):
     MANUAL = "manual", "系统管理员录入"
 
 
-class CalendarYear(models.Model):
+class CalendarYear(Versioned):
     year = models.PositiveSmallIntegerField("年份", unique=True)
     source = models.CharField("来源", max_length=20, choices=Source.choices, default=Source.MANUAL)
     notice = models.CharField("依据（国务院办公厅通知）", max_length=200, blank=True)
@@ -40,7 +41,7 @@ class CalendarYear(models.Model):
             raise ValidationError({"year": "年份应在 1990 至 2100 之间。"})
 
 
-class Holiday(models.Model):
+class Holiday(Versioned):
     calendar = models.ForeignKey(
         CalendarYear, verbose_name="年度", on_delete=models.CASCADE, related_name="days"
     )

@@ -12,6 +12,7 @@ from fazhi.accounts.permissions import ScopedViewSetMixin
 from fazhi.accounts.roles import Capability
 from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.audit.services import personal_data_viewed
+from fazhi.core.locking import EditConflict, VersionConflict, VersionedSerializerMixin
 from fazhi.disputes import services
 from fazhi.disputes.filters import DisputeFilter
 from fazhi.disputes.models import (
@@ -30,7 +31,7 @@ def _drf(error: DjangoValidationError) -> ValidationError:
     return ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages)
 
 
-class DisputeSerializer(serializers.ModelSerializer):
+class DisputeSerializer(VersionedSerializerMixin, serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.villages())
     region_name = serializers.CharField(source="region.name", read_only=True)
     dispute_type = serializers.SlugRelatedField(
@@ -69,7 +70,6 @@ class DisputeSerializer(serializers.ModelSerializer):
             "accepted_on",
             "outcome",
             "concluded_on",
-            "version",
         ]
 
 
@@ -90,23 +90,22 @@ class DisputeViewSet(
 
     def perform_create(self, serializer):
         try:
-            serializer.instance = services.dispute_register(
-                user=self.request.user, **serializer.validated_data
-            )
+            fields = {k: v for k, v in serializer.validated_data.items() if k != "version"}
+            serializer.instance = services.dispute_register(user=self.request.user, **fields)
         except DjangoValidationError as error:
             raise _drf(error) from None
 
     def perform_update(self, serializer):
-        version = self.request.data.get("version")
-        if version in (None, ""):
-            raise ValidationError({"version": "修改纠纷须提供读取时的版本号 version。"})
+        version = serializer.read_version()
         fields = {
             k: v for k, v in serializer.validated_data.items() if k in services.EDITABLE_FIELDS
         }
         try:
             serializer.instance = services.dispute_update(
-                dispute=serializer.instance, user=self.request.user, version=int(version), **fields
+                dispute=serializer.instance, user=self.request.user, version=version, **fields
             )
+        except EditConflict as conflict:
+            raise VersionConflict(conflict) from None
         except DjangoValidationError as error:
             raise _drf(error) from None
 

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.accounts.models import User
 from fazhi.accounts.roles import Role
+from fazhi.core.locking import EditGuardFormMixin
 from fazhi.disputes.models import (
     MEDIATION_KINDS,
     Agreement,
@@ -46,9 +47,7 @@ def offer_villages(form: forms.Form, user) -> None:
         field.initial = only[0].pk
 
 
-class DisputeForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class DisputeForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Dispute
         fields = [
@@ -74,12 +73,9 @@ class DisputeForm(forms.ModelForm):
         self.fields["dispute_type"].queryset = DisputeType.objects.filter(active=True)
         if self.instance.pk:
             self.fields["registered_on"].disabled = True
-            self.fields["version"].initial = self.instance.version
-        else:
-            del self.fields["version"]
 
 
-class PartyForm(forms.ModelForm):
+class PartyForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Party
         fields = ["name", "role", "id_number", "phone", "address"]
@@ -87,7 +83,7 @@ class PartyForm(forms.ModelForm):
         labels = {"id_number": "身份证号码", "phone": "联系电话"}
 
 
-class AssignForm(forms.Form):
+class AssignForm(EditGuardFormMixin, forms.Form):
     organisation = forms.ModelChoiceField(label="调解组织", queryset=Organisation.objects.none())
     mediators = forms.ModelMultipleChoiceField(
         label="调解员", queryset=User.objects.none(), required=False
@@ -110,14 +106,14 @@ class AssignForm(forms.Form):
             self.fields["mediators"].initial = [user.pk]
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Session
         fields = ["held_on", "attendees", "notes"]
         widgets = {"held_on": DATE, "notes": forms.Textarea(attrs={"rows": 4})}
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Agreement
         fields = [
@@ -136,14 +132,14 @@ class AgreementForm(forms.ModelForm):
         }
 
 
-class PerformanceForm(forms.ModelForm):
+class PerformanceForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Agreement
         fields = ["performance", "performance_note", "confirmation_applied_on"]
         widgets = {"confirmation_applied_on": DATE}
 
 
-class ConcludeForm(forms.Form):
+class ConcludeForm(EditGuardFormMixin, forms.Form):
     outcome = forms.ChoiceField(
         label="调解结果",
         choices=[
@@ -155,14 +151,14 @@ class ConcludeForm(forms.Form):
     note = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class HandoverForm(forms.ModelForm):
+class HandoverForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Handover
         fields = ["kind", "receiver", "reason", "handed_on"]
         widgets = {"handed_on": DATE, "reason": forms.Textarea(attrs={"rows": 3})}
 
 
-class HandoverResultForm(forms.ModelForm):
+class HandoverResultForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Handover
         fields = ["result", "result_on"]
@@ -174,14 +170,14 @@ class HandoverResultForm(forms.ModelForm):
         self.fields["result_on"].required = True
 
 
-class FollowUpForm(forms.ModelForm):
+class FollowUpForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["visited_on", "notes"]
         widgets = {"visited_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
 
 
-class DeliberationForm(forms.ModelForm):
+class DeliberationForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Deliberation
         fields = ["region", "held_on", "topic", "participants", "resolution", "dispute"]
@@ -197,7 +193,7 @@ class DeliberationForm(forms.ModelForm):
         self.fields["dispute"].queryset = Dispute.objects.for_user(user).select_related("region")
 
 
-class ScreeningForm(forms.Form):
+class ScreeningForm(EditGuardFormMixin, forms.Form):
     region = forms.ModelChoiceField(label="村(社区)", queryset=Region.objects.none())
     month = forms.DateField(
         label="排查月份",
@@ -226,7 +222,7 @@ class ScreeningForm(forms.Form):
         return [{"summary": line.strip(), "risk": risk} for line in lines if line.strip()]
 
 
-class FindingToDisputeForm(forms.Form):
+class FindingToDisputeForm(EditGuardFormMixin, forms.Form):
     dispute_type = forms.ModelChoiceField(
         label="纠纷类型", queryset=DisputeType.objects.filter(active=True)
     )

@@ -5,11 +5,12 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max
 
 from fazhi.accounts.models import User
 from fazhi.accounts.roles import Role
 from fazhi.accounts.scope import ensure_region_in_scope
+from fazhi.core.locking import version_check
+from fazhi.core.numbering import Sequence, number_allocate, number_claim
 from fazhi.disputes.models import (
     MANY_PEOPLE,
     Agreement,
@@ -27,11 +28,6 @@ from fazhi.disputes.models import (
     Status,
 )
 
-STALE_MESSAGE = (
-    "该纠纷在您打开后已被{who}修改（当前为第{version}版），为避免覆盖他人的修改，"
-    "本次保存未生效。请重新打开后再编辑。"
-)
-
 EDITABLE_FIELDS = [
     "source",
     "dispute_type",
@@ -45,13 +41,11 @@ EDITABLE_FIELDS = [
 ]
 
 
+DISPUTE_NUMBERS = Sequence(key="disputes.dispute", prefix="JF", model=Dispute)
+
+
 def _next_number(registered_on: date) -> str:
-    prefix = f"JF{registered_on.year}-"
-    last = (
-        Dispute.objects.filter(number__startswith=prefix).aggregate(last=Max("number")).get("last")
-    )
-    sequence = int(last[len(prefix) :]) + 1 if last else 1
-    return f"{prefix}{sequence:04d}"
+    return number_allocate(sequence=DISPUTE_NUMBERS, year=registered_on.year)
 
 
 def _alert_leaders(dispute: Dispute) -> None:
@@ -113,6 +107,8 @@ def dispute_import(*, user, number: str = "", parties=(), **fields) -> Dispute:
         ensure_region_in_scope(user, dispute.region)
     if number and Dispute.objects.filter(number=number).exists():
         raise ValidationError({"number": f"编号「{number}」已被其他纠纷使用。"})
+    if number:
+        number_claim(sequence=DISPUTE_NUMBERS, number=number)
     dispute.number = number or _next_number(dispute.registered_on or date.today())
     # registered_by is nullable (SET_NULL) but not blank: none from the command line
     dispute.full_clean(exclude=["registered_by"] if user is None else None)
@@ -125,14 +121,15 @@ def dispute_import(*, user, number: str = "", parties=(), **fields) -> Dispute:
 
 
 @transaction.atomic
-def dispute_update(*, dispute: Dispute, user, version: int, **fields) -> Dispute:
-    """Change the intake fields, unless someone else changed the case since `version`."""
-    current = Dispute.objects.select_for_update().get(pk=dispute.pk)
+def dispute_update(*, dispute: Dispute, user, version: int | None, **fields) -> Dispute:
+    """Change the intake fields, unless someone else changed the case since `version`.
+
+    The kernel's optimistic lock (`fazhi.core.locking`); `version=None` is an
+    import that read nothing and is not checked.
+    """
+    version_check(instance=dispute, version=version, submitted=fields)
+    current = Dispute.objects.get(pk=dispute.pk)
     alerted_before = current.needs_alert
-    if current.version != version:
-        last = current.history.first()
-        who = (last.history_user if last and last.history_user else None) or "他人"
-        raise ValidationError(STALE_MESSAGE.format(who=who, version=current.version))
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
             raise ValueError(f"{name} is not an intake field")

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from fazhi.accounts.permissions import ScopedViewSetMixin
 from fazhi.accounts.roles import Capability, Role
 from fazhi.accounts.scope import ensure_region_in_scope
+from fazhi.core.locking import VersionedSerializerMixin
 from fazhi.legal.models import (
     STEP_ORDER,
     Advisor,
@@ -50,7 +51,7 @@ class LegalViewSet(ScopedViewSetMixin, viewsets.GenericViewSet):
     permission_classes = [*ScopedViewSetMixin.permission_classes, OfficeWrites]
 
 
-class AdvisorSerializer(serializers.ModelSerializer):
+class AdvisorSerializer(VersionedSerializerMixin, serializers.ModelSerializer):
     phone = serializers.CharField(write_only=True, required=False, allow_blank=True)
     phone_masked = serializers.CharField(source="masked_phone", read_only=True)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)

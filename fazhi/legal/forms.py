@@ -1,6 +1,7 @@
 from django import forms
 
 from fazhi.attachments.forms import MultipleAttachmentField
+from fazhi.core.locking import EditGuardFormMixin
 from fazhi.legal.models import (
     Advisor,
     Catalogue,
@@ -16,7 +17,7 @@ from fazhi.legal.models import (
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class AdvisorForm(forms.ModelForm):
+class AdvisorForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Advisor
         fields = ["kind", "name", "firm", "licence_number", "phone", "speciality", "user"]
@@ -33,7 +34,7 @@ class AdvisorForm(forms.ModelForm):
         return self.cleaned_data["phone"] or self.instance.phone
 
 
-class ContractForm(forms.Form):
+class ContractForm(EditGuardFormMixin, forms.Form):
     number = forms.CharField(label="合同编号", max_length=60, required=False)
     start = forms.DateField(label="聘期开始", widget=DATE)
     end = forms.DateField(label="聘期结束", widget=DATE)
@@ -44,7 +45,7 @@ class ContractForm(forms.Form):
     signed_copies = MultipleAttachmentField(label="签订的合同", required=False)
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Service
         fields = ["advisor", "date", "kind", "subject", "detail", "hours"]
@@ -55,7 +56,7 @@ class ServiceForm(forms.ModelForm):
         self.fields["advisor"].queryset = advisors
 
 
-class ReviewRequestForm(forms.Form):
+class ReviewRequestForm(EditGuardFormMixin, forms.Form):
     subject_kind = forms.ChoiceField(label="审查对象", choices=SubjectKind.choices)
     title = forms.CharField(label="审查事项", max_length=200)
     decision = forms.ModelChoiceField(
@@ -80,21 +81,21 @@ class ReviewRequestForm(forms.Form):
         self.fields["reviewer"].queryset = advisors
 
 
-class OpinionForm(forms.Form):
+class OpinionForm(EditGuardFormMixin, forms.Form):
     opinion = forms.ChoiceField(label="审查意见", choices=Opinion.choices, widget=forms.RadioSelect)
     reasons = forms.CharField(label="意见理由", widget=forms.Textarea(attrs={"rows": 5}))
     answered_on = forms.DateField(label="出具日期", widget=DATE)
     signed_copies = MultipleAttachmentField(label="签章的审查意见书", required=False)
 
 
-class CatalogueForm(forms.ModelForm):
+class CatalogueForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Catalogue
         fields = ["year", "title", "published_on"]
         widgets = {"published_on": DATE}
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(EditGuardFormMixin, forms.Form):
     title = forms.CharField(label="决策事项", max_length=200)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     catalogue = forms.ModelChoiceField(

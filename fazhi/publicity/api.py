@@ -12,6 +12,7 @@ from rest_framework.exceptions import ValidationError
 
 from fazhi.accounts.permissions import HasCapability, ScopedViewSetMixin
 from fazhi.accounts.roles import Capability
+from fazhi.core.locking import EditConflict, VersionConflict, VersionedSerializerMixin
 from fazhi.publicity.models import (
     Activity,
     Cadre,
@@ -77,7 +78,7 @@ def _is_many(model, name):
     return any(f.name == name and f.many_to_many for f in model._meta.get_fields())
 
 
-class ActivitySerializer(serializers.ModelSerializer):
+class ActivitySerializer(VersionedSerializerMixin, serializers.ModelSerializer):
     region = region_field()
     villages = ScopedRelatedField(Region, slug_field="code", many=True)
     themes = serializers.SlugRelatedField(
@@ -130,6 +131,8 @@ class ActivitySerializer(serializers.ModelSerializer):
 
     def save(self, **kwargs):
         data = dict(self.validated_data)
+        version = self.read_version() if self.instance is not None else None
+        data.pop("version", None)
         villages = data.pop("villages", None)
         themes = data.pop("themes", None)
         if "combined_with" in data:
@@ -145,7 +148,11 @@ class ActivitySerializer(serializers.ModelSerializer):
                 data=data,
                 villages=villages,
                 themes=themes,
+                version=version,
+                submitted=self.validated_data,
             )
+        except EditConflict as conflict:
+            raise VersionConflict(conflict) from None
         except DjangoValidationError as error:
             raise ValidationError(
                 getattr(error, "message_dict", {"detail": error.messages})
@@ -160,11 +167,15 @@ def simple_serializer(model_class, field_names, **declared):
     if "region" in field_names and "region" not in declared:
         attrs["region"] = region_field()
     return type(
-        f"{model_class.__name__}Serializer", (ModelCleanMixin, serializers.ModelSerializer), attrs
+        f"{model_class.__name__}Serializer",
+        (ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer),
+        attrs,
     )
 
 
-class LawUnderstanderSerializer(ModelCleanMixin, serializers.ModelSerializer):
+class LawUnderstanderSerializer(
+    ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer
+):
     region = region_field()
     phone = serializers.CharField(write_only=True, required=False, allow_blank=True)
     phone_masked = serializers.CharField(source="masked_phone", read_only=True)
@@ -184,7 +195,7 @@ class LawUnderstanderSerializer(ModelCleanMixin, serializers.ModelSerializer):
         return value
 
 
-class ScreenSerializer(ModelCleanMixin, serializers.ModelSerializer):
+class ScreenSerializer(ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer):
     region = region_field()
     dark = serializers.SerializerMethodField()
     display_url = serializers.SerializerMethodField()
@@ -215,7 +226,7 @@ class ScreenSerializer(ModelCleanMixin, serializers.ModelSerializer):
         )
 
 
-class ExamScoreSerializer(ModelCleanMixin, serializers.ModelSerializer):
+class ExamScoreSerializer(ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer):
     exam = ScopedRelatedField(Exam)
     cadre = ScopedRelatedField(Cadre)
 

@@ -3,6 +3,7 @@
 from django import forms
 
 from fazhi.attachments.forms import MultipleAttachmentField, MultipleFileInput
+from fazhi.core.locking import EditGuardFormMixin
 from fazhi.publicity.models import (
     RESPONSIBLE_KINDS,
     Activity,
@@ -32,7 +33,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ScopedForm(forms.ModelForm):
+class ScopedForm(EditGuardFormMixin, forms.ModelForm):
     """A model form whose region (and related records) come from the user's scope."""
 
     villages_only = False
@@ -112,7 +113,7 @@ class ActivityForm(ScopedForm):
             self.fields["villages"].initial = list(self.fields["villages"].queryset)
 
 
-class ActivityConfirmForm(forms.Form):
+class ActivityConfirmForm(EditGuardFormMixin, forms.Form):
     person_times = forms.IntegerField(label="受教人次", min_value=0)
     materials = forms.IntegerField(label="发放资料（份）", min_value=0)
 
@@ -132,7 +133,7 @@ class CampaignForm(ScopedForm):
         )
 
 
-class ThemeForm(forms.ModelForm):
+class ThemeForm(EditGuardFormMixin, forms.ModelForm):
     class Meta:
         model = Theme
         fields = ["name", "order"]

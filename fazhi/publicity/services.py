@@ -7,6 +7,7 @@ from django.utils import timezone
 from fazhi.accounts.scope import ensure_region_in_scope
 from fazhi.attachments.models import Kind
 from fazhi.attachments.services import attachment_create
+from fazhi.core.locking import version_check
 from fazhi.publicity.models import (
     DEFAULT_KEY_DATES,
     Activity,
@@ -52,9 +53,17 @@ def activity_save(
     themes=(),
     photos=(),
     sign_in_sheets=(),
+    version: int | None = None,
+    submitted: dict | None = None,
 ) -> Activity:
-    """Create or update an activity with its villages, themes and files."""
+    """Create or update an activity with its villages, themes and files.
+
+    An edit made from a read says its `version`: if somebody saved the activity
+    since, nothing is saved and an `EditConflict` lists what differs from
+    `submitted` (default `data`). An import passes no version.
+    """
     activity = activity or Activity()
+    version_check(instance=activity, version=version, submitted=submitted or data)
     for name in ACTIVITY_FIELDS:
         if name in data:
             setattr(activity, name, data[name])

@@ -12,6 +12,7 @@ from django.db import models
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 
 
 class Level(models.IntegerChoices):
@@ -56,7 +57,7 @@ class RegionQuerySet(ScopedQuerySet):
         return self.filter(level=Level.TOWN)
 
 
-class Region(models.Model):
+class Region(Versioned):
     code = models.CharField("区划代码", max_length=12, unique=True)
     name = models.CharField("名称", max_length=60)
     level = models.PositiveSmallIntegerField("级别", choices=Level.choices)
@@ -138,7 +139,7 @@ class OrganisationQuerySet(ScopedQuerySet):
     scope_records = "regions"
 
 
-class Organisation(models.Model):
+class Organisation(Versioned):
     name = models.CharField("名称", max_length=100)
     kind = models.CharField("类别", max_length=32, choices=OrganisationKind.choices)
     region = models.ForeignKey(

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from fazhi.accounts.scope import ScopedQuerySet
+from fazhi.core.locking import Versioned
 
 
 class CaseQuerySet(ScopedQuerySet):
@@ -15,7 +16,7 @@ class CaseQuerySet(ScopedQuerySet):
         return self.filter(models.Q(handler=user) | models.Q(leader=user))
 
 
-class CaseBase(models.Model):
+class CaseBase(Versioned):
     """What the three kinds share: where the case belongs and who answers for it.
 
     The handler (承办人) and the leader in charge (分管领导) are the people the

@@ -7,6 +7,7 @@ from django.urls import reverse
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.cases.models.common import CaseBase
+from fazhi.core.locking import Versioned
 
 
 class Instance(models.TextChoices):
@@ -136,7 +137,7 @@ class HearingQuerySet(ScopedQuerySet):
         return self.filter(appearance__in=HEAD_APPEARED)
 
 
-class Hearing(models.Model):
+class Hearing(Versioned):
     """A court session and who answered for the town (《最高人民法院关于行政机关
     负责人出庭应诉若干问题的规定》(2020) 第二条: the head, a deputy head, or the
     leader in charge of the contested act)."""

@@ -76,7 +76,11 @@ def adjudication_progress(request, pk: int):
     case = get_for_user_or_404(Adjudication, request.user, pk=pk)
     form = AdjudicationProgressForm(request.POST, instance=Adjudication.objects.get(pk=case.pk))
     if form.is_valid() and run_service(
-        form, services.adjudication_update, case=case, **form.cleaned_data
+        form,
+        services.adjudication_update,
+        case=case,
+        version=form.read_version,
+        **form.cleaned_data,
     ):
         messages.success(request, "已保存。")
         return redirect(case)

@@ -21,7 +21,7 @@ def run_service(form, service, **kwargs):
             for field, messages in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, messages)
         else:
-            form.add_error(None, error.messages)
+            form.add_error(None, error)  # an EditConflict refreshes the form's version
         return None
 
 

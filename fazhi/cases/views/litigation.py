@@ -73,7 +73,14 @@ def lawsuit_edit(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        if run_service(form, services.lawsuit_update, user=request.user, lawsuit=lawsuit, **fields):
+        if run_service(
+            form,
+            services.lawsuit_update,
+            user=request.user,
+            lawsuit=lawsuit,
+            version=form.read_version,
+            **fields,
+        ):
             messages.success(request, "已保存。")
             return redirect(lawsuit)
     title = f"修改 {lawsuit.case_number}"

@@ -79,7 +79,12 @@ def reconsideration_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         if run_service(
-            form, services.reconsideration_update, user=request.user, case=case, **fields
+            form,
+            services.reconsideration_update,
+            user=request.user,
+            case=case,
+            version=form.read_version,
+            **fields,
         ):
             messages.success(request, "已保存。")
             return redirect(case)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from fazhi.accounts.roles import Role
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 from fazhi.disputes.models.choices import MANY_PEOPLE, Outcome, Risk, Source, Status
 from fazhi.regions.models import Level
 
@@ -20,7 +21,7 @@ def follow_up_days() -> int:
     return int(getattr(settings, "FAZHI_DISPUTE_FOLLOW_UP_DAYS", FOLLOW_UP_DAYS_DEFAULT))
 
 
-class DisputeType(models.Model):
+class DisputeType(Versioned):
     """The dispute categories, kept as data so a town can add its own."""
 
     name = models.CharField("名称", max_length=30, unique=True)

@@ -4,6 +4,7 @@ from django.db import models
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 from fazhi.disputes.models.choices import HandoverKind, PartyRole, Performance
 from fazhi.personal import EncryptedCharField, mask_id_number, mask_phone, validate_phone
 from fazhi.personal.fields import digest
@@ -17,7 +18,7 @@ class CaseRecordQuerySet(ScopedQuerySet):
     scope_organisation = "dispute__organisation"
 
 
-class Party(models.Model):
+class Party(Versioned):
     dispute = models.ForeignKey(
         "disputes.Dispute", verbose_name="纠纷", on_delete=models.CASCADE, related_name="parties"
     )
@@ -54,7 +55,7 @@ class Party(models.Model):
         return mask_phone(self.phone)
 
 
-class Session(models.Model):
+class Session(Versioned):
     dispute = models.ForeignKey(
         "disputes.Dispute", verbose_name="纠纷", on_delete=models.CASCADE, related_name="sessions"
     )
@@ -85,7 +86,7 @@ class Session(models.Model):
             )
 
 
-class Agreement(models.Model):
+class Agreement(Versioned):
     """人民调解协议 reached when mediation succeeds."""
 
     dispute = models.OneToOneField(
@@ -123,7 +124,7 @@ class Agreement(models.Model):
             )
 
 
-class Handover(models.Model):
+class Handover(Versioned):
     """A case handed over to another channel, and what the receiving side did."""
 
     dispute = models.ForeignKey(
@@ -157,7 +158,7 @@ class Handover(models.Model):
             raise ValidationError({"result_on": "结果日期不能早于移交日期。"})
 
 
-class FollowUp(models.Model):
+class FollowUp(Versioned):
     """回访: a visit to the parties after the case is concluded."""
 
     dispute = models.ForeignKey(

@@ -4,6 +4,7 @@ from django.db import models
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 from fazhi.disputes.models.choices import Risk
 from fazhi.regions.models import Level
 
@@ -15,7 +16,7 @@ class ScreeningReportQuerySet(ScopedQuerySet):
         return self.filter(month=month.replace(day=1))
 
 
-class ScreeningReport(models.Model):
+class ScreeningReport(Versioned):
     """A village's monthly 矛盾纠纷排查 report; one with no findings is a 零报告."""
 
     region = models.ForeignKey(
@@ -70,7 +71,7 @@ class FindingQuerySet(ScopedQuerySet):
     scope_region = "report__region"
 
 
-class Finding(models.Model):
+class Finding(Versioned):
     report = models.ForeignKey(
         ScreeningReport, verbose_name="排查报告", on_delete=models.CASCADE, related_name="findings"
     )
@@ -102,7 +103,7 @@ class DeliberationQuerySet(ScopedQuerySet):
     scope_region = "region"
 
 
-class Deliberation(models.Model):
+class Deliberation(Versioned):
     """议事: a community deliberation meeting, on a dispute or on its own."""
 
     region = models.ForeignKey(

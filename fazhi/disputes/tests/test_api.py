@@ -85,7 +85,7 @@ def test_a_stale_api_update_is_refused(cast, client):
     ok = client.patch(url, {"summary": "第一次", "version": 1}, content_type="application/json")
     assert ok.status_code == 200 and ok.json()["version"] == 2
     stale = client.patch(url, {"summary": "第二次", "version": 1}, content_type="application/json")
-    assert stale.status_code == 400
+    assert stale.status_code == 409
     assert "本次保存未生效" in stale.content.decode()
     missing = client.patch(url, {"summary": "第三次"}, content_type="application/json")
     assert missing.status_code == 400 and "version" in missing.json()

@@ -93,7 +93,7 @@ def dispute_edit(request, pk: int):
             dispute = services.dispute_update(
                 dispute=dispute,
                 user=request.user,
-                version=form.cleaned_data["version"] or 0,
+                version=form.read_version or 0,
                 **fields,
             )
         except ValidationError as error:

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -9,6 +10,7 @@ from django.utils.http import content_disposition_header
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability
 from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.locking import version_check
 from fazhi.disputes import services
 from fazhi.disputes.documents.agreement import agreement_docx
 from fazhi.disputes.forms import (
@@ -31,7 +33,14 @@ def _record_page(request, dispute, form, title, save):
     """Validate `form`, call `save(cleaned_data)` (a service), and go back to the case."""
     if request.method == "POST" and form.is_valid():
         try:
-            save(form.cleaned_data)
+            with transaction.atomic():
+                if getattr(form, "instance", None) is not None:  # a record's own form
+                    version_check(
+                        instance=form.instance,
+                        version=getattr(form, "read_version", None),
+                        submitted=form.cleaned_data,
+                    )
+                save(form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:

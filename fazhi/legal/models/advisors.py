@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 from fazhi.personal import EncryptedCharField, mask_phone, validate_phone
 
 # Days before a contract ends at which the office is warned.
@@ -25,7 +26,7 @@ class AdvisorQuerySet(ScopedQuerySet):
     scope_person = "user"
 
 
-class Advisor(models.Model):
+class Advisor(Versioned):
     region = models.ForeignKey(
         "regions.Region",
         verbose_name="聘请单位所在区划",
@@ -101,7 +102,7 @@ class ContractQuerySet(ScopedQuerySet):
         return self.filter(end__in=[day + timedelta(days=n) for n in EXPIRY_ALERT_DAYS])
 
 
-class Contract(models.Model):
+class Contract(Versioned):
     """An engagement contract (聘请合同); the signed copy is an attachment of kind 合同."""
 
     advisor = models.ForeignKey(
@@ -168,7 +169,7 @@ class ServiceQuerySet(ScopedQuerySet):
         return self.filter(date__gte=period.start, date__lte=period.end)
 
 
-class Service(models.Model):
+class Service(Versioned):
     """One entry of an advisor's service log (服务台账)."""
 
     advisor = models.ForeignKey(

@@ -11,6 +11,7 @@ from django.db import models
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 
 MIN_COMMENT_DAYS = 30  # 条例第十五条
 
@@ -61,7 +62,7 @@ class CatalogueQuerySet(ScopedQuerySet):
         return self.filter(published_on__isnull=False)
 
 
-class Catalogue(models.Model):
+class Catalogue(Versioned):
     """The yearly catalogue of major decision items (决策事项目录), published to the public."""
 
     region = models.ForeignKey(
@@ -99,7 +100,7 @@ class DecisionQuerySet(ScopedQuerySet):
         return self.filter(year=year)
 
 
-class Decision(models.Model):
+class Decision(Versioned):
     region = models.ForeignKey(
         "regions.Region", verbose_name="所属区划", on_delete=models.PROTECT, related_name="+"
     )
@@ -159,7 +160,7 @@ class DecisionStepQuerySet(ScopedQuerySet):
     scope_region = "decision__region"
 
 
-class DecisionStep(models.Model):
+class DecisionStep(Versioned):
     """One recorded step of a decision's procedure; fields beyond the first few belong to one kind."""
 
     decision = models.ForeignKey(

@@ -7,6 +7,7 @@ from django.db import models
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 from fazhi.deadlines import Deadline, compute_deadline
 
 # 《重大行政决策程序暂行条例》第二十六条: the reviewer gets at least 7 working days.
@@ -45,7 +46,7 @@ class ReviewRequestQuerySet(ScopedQuerySet):
         return self.filter(sent_on__gte=period.start, sent_on__lte=period.end)
 
 
-class ReviewRequest(models.Model):
+class ReviewRequest(Versioned):
     region = models.ForeignKey(
         "regions.Region", verbose_name="所属区划", on_delete=models.PROTECT, related_name="+"
     )

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +12,7 @@ from fazhi.accounts.roles import Capability, Role
 from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.attachments.models import Attachment
 from fazhi.audit.services import personal_data_viewed
+from fazhi.core.locking import EditConflict, version_check
 from fazhi.legal.forms import AdvisorForm, ContractForm, ServiceForm
 from fazhi.legal.models import (
     Advisor,
@@ -98,13 +100,21 @@ def advisor_edit(request, pk: int):
 def _advisor_form(request, advisor):
     form = AdvisorForm(request.POST or None, instance=advisor, user=request.user)
     if request.method == "POST" and form.is_valid():
-        advisor = form.save(commit=False)
-        advisor.region = advisor.region if advisor.region_id else request.user.scope_region
-        ensure_region_in_scope(request.user, advisor.region)
-        advisor.full_clean()
-        advisor.save()
-        messages.success(request, f"已保存法律顾问 {advisor.name}。")
-        return redirect("legal:advisor_detail", pk=advisor.pk)
+        try:
+            with transaction.atomic():
+                advisor = form.save(commit=False)
+                advisor.region = advisor.region if advisor.region_id else request.user.scope_region
+                ensure_region_in_scope(request.user, advisor.region)
+                version_check(
+                    instance=advisor, version=form.read_version, submitted=form.submitted_values()
+                )
+                advisor.full_clean()
+                advisor.save()
+        except EditConflict as conflict:
+            form.add_error(None, conflict)
+        else:
+            messages.success(request, f"已保存法律顾问 {advisor.name}。")
+            return redirect("legal:advisor_detail", pk=advisor.pk)
     title = f"修改法律顾问：{advisor.name}" if advisor else "登记法律顾问"
     return render(
         request,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 
 
 class Form(models.TextChoices):
@@ -41,7 +42,7 @@ class ThemeQuerySet(models.QuerySet):
         return self.filter(Q(active=True) | Q(pk__in=[t.pk for t in keeping]))
 
 
-class Theme(models.Model):
+class Theme(Versioned):
     """A publicity theme (宪法, 民法典, 禁毒 …): configuration shared by all towns.
 
     A retired theme (`active=False`) is no longer offered on forms but stays on
@@ -76,7 +77,7 @@ class CampaignQuerySet(ScopedQuerySet):
         return self.filter(region__code__in=codes)
 
 
-class Campaign(models.Model):
+class Campaign(Versioned):
     """A special campaign such as “防控疫情，法治同行”."""
 
     region = models.ForeignKey(
@@ -126,7 +127,7 @@ class ActivityQuerySet(ScopedQuerySet):
         )
 
 
-class Activity(models.Model):
+class Activity(Versioned):
     region = models.ForeignKey(
         "regions.Region",
         verbose_name="所属区划",
@@ -209,7 +210,7 @@ class ResponsibilityListQuerySet(ScopedQuerySet):
     pass
 
 
-class ResponsibilityList(models.Model):
+class ResponsibilityList(Versioned):
     """谁执法谁普法: what one unit must publicise in one year."""
 
     region = models.ForeignKey(

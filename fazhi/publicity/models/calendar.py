@@ -9,6 +9,7 @@ from django.db import models
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 
 DEFAULT_KEY_DATES = [
     # month, day, name, days the observance lasts
@@ -24,7 +25,7 @@ class KeyDateQuerySet(ScopedQuerySet):
     pass
 
 
-class KeyDate(models.Model):
+class KeyDate(Versioned):
     """A yearly date for publicity (12·4 国家宪法日 …), kept per town and editable."""
 
     region = models.ForeignKey(
@@ -79,7 +80,7 @@ class MarketDayRuleQuerySet(ScopedQuerySet):
     pass
 
 
-class MarketDayRule(models.Model):
+class MarketDayRule(Versioned):
     """赶集日: the days of the month, by last digit, on which the town holds market."""
 
     region = models.OneToOneField(

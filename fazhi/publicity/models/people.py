@@ -8,6 +8,7 @@ from django.db import models
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 from fazhi.personal import EncryptedCharField, mask_phone, validate_phone
 
 LAW_UNDERSTANDER_TARGET = 3  # per village, unless the page is asked for another
@@ -28,7 +29,7 @@ class LawUnderstanderQuerySet(ScopedQuerySet):
         return self.filter(active=True)
 
 
-class LawUnderstander(models.Model):
+class LawUnderstander(Versioned):
     region = models.ForeignKey(
         "regions.Region", verbose_name="所在村（社区）", on_delete=models.PROTECT, related_name="+"
     )
@@ -59,7 +60,7 @@ class TrainingQuerySet(ScopedQuerySet):
         return self.filter(date__gte=period.start, date__lte=period.end)
 
 
-class Training(models.Model):
+class Training(Versioned):
     """A training for 法律明白人."""
 
     region = models.ForeignKey(
@@ -88,7 +89,7 @@ class CadreQuerySet(ScopedQuerySet):
     pass
 
 
-class Cadre(models.Model):
+class Cadre(Versioned):
     """A cadre (干部) whose law study is recorded."""
 
     region = models.ForeignKey(
@@ -123,7 +124,7 @@ class StudySessionQuerySet(ScopedQuerySet):
         return self.filter(date__gte=period.start, date__lte=period.end)
 
 
-class StudySession(models.Model):
+class StudySession(Versioned):
     region = models.ForeignKey(
         "regions.Region", verbose_name="所属区划", on_delete=models.PROTECT, related_name="+"
     )
@@ -151,7 +152,7 @@ class ExamQuerySet(ScopedQuerySet):
     pass
 
 
-class Exam(models.Model):
+class Exam(Versioned):
     region = models.ForeignKey(
         "regions.Region", verbose_name="所属区划", on_delete=models.PROTECT, related_name="+"
     )
@@ -175,7 +176,7 @@ class ExamScoreQuerySet(ScopedQuerySet):
     scope_region = "exam__region"
 
 
-class ExamScore(models.Model):
+class ExamScore(Versioned):
     exam = models.ForeignKey(
         Exam, verbose_name="考试", on_delete=models.CASCADE, related_name="scores"
     )
@@ -219,7 +220,7 @@ class TargetsQuerySet(ScopedQuerySet):
     pass
 
 
-class Targets(models.Model):
+class Targets(Versioned):
     """A town's thresholds: when a village counts as under-served, how many 法律明白人 it needs."""
 
     region = models.OneToOneField(

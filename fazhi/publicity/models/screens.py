@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
+from fazhi.core.locking import Versioned
 
 from .activities import _check_dates
 
@@ -33,7 +34,7 @@ class ScreenQuerySet(ScopedQuerySet):
         return self.filter(Q(installed_on__isnull=True) | Q(installed_on__lte=day))
 
 
-class Screen(models.Model):
+class Screen(Versioned):
     region = models.ForeignKey(
         "regions.Region", verbose_name="所在村（社区）", on_delete=models.PROTECT, related_name="+"
     )
@@ -89,7 +90,7 @@ class ScreenContentQuerySet(ScopedQuerySet):
         )
 
 
-class ScreenContent(models.Model):
+class ScreenContent(Versioned):
     """A slogan or notice scrolled on every screen at or under its region."""
 
     region = models.ForeignKey(

@@ -100,6 +100,8 @@ def _activity_form(request, activity):
                 themes=data["themes"],
                 photos=data["photos"],
                 sign_in_sheets=data["sign_in_sheets"],
+                version=form.read_version,
+                submitted=form.submitted_values(),
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
+from fazhi.core.locking import EditConflict, version_check
 from fazhi.metrics import Period
 from fazhi.publicity.selectors import activity_latest_year
 from fazhi.regions.models import Region
@@ -59,15 +60,22 @@ def edit_page(
         **(form_kwargs or {}),
     )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            record = form.save(commit=False)
-            ensure_region_in_scope(request.user, _region_of(record))
-            record.save()
-            form.save_m2m()
-        messages.success(request, f"已保存：{record}")
-        if callable(success_url):
-            success_url = success_url(record)
-        return redirect(success_url or back)
+        try:
+            with transaction.atomic():
+                record = form.save(commit=False)
+                ensure_region_in_scope(request.user, _region_of(record))
+                version_check(
+                    instance=record, version=form.read_version, submitted=form.submitted_values()
+                )
+                record.save()
+                form.save_m2m()
+        except EditConflict as conflict:
+            form.add_error(None, conflict)
+        else:
+            messages.success(request, f"已保存：{record}")
+            if callable(success_url):
+                success_url = success_url(record)
+            return redirect(success_url or back)
     return render(
         request,
         "publicity/record_form.html",

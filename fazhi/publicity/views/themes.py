@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
+from fazhi.core.locking import EditConflict
 from fazhi.publicity.forms import ThemeForm
 from fazhi.publicity.models import Theme
 from fazhi.publicity.views.common import crumbs
@@ -63,9 +64,13 @@ def theme_edit(request, pk: int):
 def _theme_form(request, theme, title):
     form = ThemeForm(request.POST or None, instance=theme)
     if request.method == "POST" and form.is_valid():
-        theme = form.save()
-        messages.success(request, f"已保存普法主题：{theme.name}")
-        return redirect(LIST)
+        try:
+            theme = form.save_checked()
+        except EditConflict as conflict:
+            form.add_error(None, conflict)
+        else:
+            messages.success(request, f"已保存普法主题：{theme.name}")
+            return redirect(LIST)
     return render(
         request,
         "publicity/record_form.html",

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("deadlines", "0002_seed_holidays"),
+        ("deadlines", "0003_calendaryear_version_historicalcalendaryear_version_and_more"),
     ]
 
     operations = [
