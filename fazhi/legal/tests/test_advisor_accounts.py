@@ -28,10 +28,14 @@ def test_put_and_patch_of_an_advisor_save_the_change(cast, client):
     advisor = make_advisor(cast.town, name="陈律师")
     client.force_login(cast.officer)
     url = f"/api/v1/legal/advisors/{advisor.pk}/"
-    response = client.patch(url, {"firm": "黄水律师事务所"}, content_type="application/json")
+    response = client.patch(
+        url, {"firm": "黄水律师事务所", "version": advisor.version}, content_type="application/json"
+    )
     assert response.status_code == 200, response.content
     response = client.put(
-        url, {"kind": advisor.kind, "name": "陈大律师"}, content_type="application/json"
+        url,
+        {"kind": advisor.kind, "name": "陈大律师", "version": response.json()["version"]},
+        content_type="application/json",
     )
     assert response.status_code == 200, response.content
     advisor.refresh_from_db()
@@ -43,7 +47,7 @@ def test_the_api_refuses_to_link_another_towns_advisor_account(cast, client, far
     client.force_login(cast.officer)
     response = client.patch(
         f"/api/v1/legal/advisors/{advisor.pk}/",
-        {"user": far_advisor_account.pk},
+        {"user": far_advisor_account.pk, "version": advisor.version},
         content_type="application/json",
     )
     assert response.status_code == 400 and "user" in response.json()
@@ -51,7 +55,7 @@ def test_the_api_refuses_to_link_another_towns_advisor_account(cast, client, far
     assert advisor.user is None
     response = client.patch(
         f"/api/v1/legal/advisors/{advisor.pk}/",
-        {"user": cast.advisor.pk},
+        {"user": cast.advisor.pk, "version": advisor.version},
         content_type="application/json",
     )
     assert response.status_code == 200
