@@ -52,6 +52,21 @@ BOUNDED = hypothesis.settings(
 )
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The app is called as a real WSGI server calls it, and Django closes the
+    database connection at the start and end of each such request — which would
+    end the test's transaction. Django's own test client suspends this too."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 def _session(client, user):
     """A logged-in session as a browser holds it: cookies plus the CSRF header."""
     client.force_login(user)
