@@ -176,3 +176,127 @@ def browser_login(context, live_server, username, password=None, *, viewport=Non
     page.fill("input[name=password]", password or DEFAULT_PASSWORD)
     page.click("button[type=submit]")
     return page
+
+
+# A second town of 石柱县 and a fully recorded 黄水镇, for the probes that look
+# for answers crossing a scope boundary (tests/test_scope_escape.py) or
+# outside the schema (tests/test_schemathesis.py).
+
+SECOND_TOWN = [("500240106000", "西沱镇", "镇"), ("500240106001", "西沱社区", "村")]
+
+
+def build_second_town():
+    """西沱镇 with one village and its own people, made through the product's
+    services as an administrator would: the division list, then the accounts."""
+    from fazhi.accounts.models import User
+    from fazhi.accounts.roles import Role
+    from fazhi.accounts.services import user_save
+    from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD
+    from fazhi.regions.models import Organisation, OrganisationKind, Region
+    from fazhi.regions.services import regions_load
+
+    regions_load(lines=[",".join(row) for row in SECOND_TOWN])
+    town = Region.objects.get(code=SECOND_TOWN[0][0])
+    village = Region.objects.get(code=SECOND_TOWN[1][0])
+    organisations = {}
+    for region, name, kind in [
+        (town, "西沱镇人民政府", OrganisationKind.GOVERNMENT),
+        (village, "西沱社区居民委员会", OrganisationKind.VILLAGE_COMMITTEE),
+        (village, "西沱社区人民调解委员会", OrganisationKind.MEDIATION_COMMITTEE),
+    ]:
+        organisation = Organisation.objects.filter(region=region, name=name).first()
+        if organisation is None:
+            organisation = Organisation(region=region, name=name, kind=kind)
+            organisation.full_clean()
+            organisation.save()
+        organisations[name] = organisation
+    people = {}
+    for username, role, region, organisation in [
+        ("xt_officer", Role.TOWN_OFFICER, town, "西沱镇人民政府"),
+        ("xt_leader", Role.TOWN_LEADER, town, "西沱镇人民政府"),
+        ("xt_cadre", Role.VILLAGE_CADRE, village, "西沱社区居民委员会"),
+        ("xt_mediator", Role.MEDIATOR, village, "西沱社区人民调解委员会"),
+        ("xt_advisor", Role.LEGAL_ADVISOR, town, None),
+    ]:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(
+                username=username,
+                role=role,
+                region=region,
+                organisation=organisations.get(organisation),
+                full_name=username,
+            )
+            user_save(user=user, password=DEFAULT_PASSWORD)
+        people[username.removeprefix("xt_")] = user
+    return SimpleNamespace(town=town, village=village, **people)
+
+
+def load_demo_town(town):
+    """Every demo step (each app's records of every kind) for `town`."""
+    from django.apps import apps
+    from django.utils.module_loading import import_string, module_has_submodule
+
+    from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD, DemoContext
+    from fazhi.demo.registry import steps
+
+    for config in apps.get_app_configs():
+        if config.name.startswith("fazhi.") and module_has_submodule(config.module, "demo"):
+            import_string(f"{config.name}.demo")
+    context = DemoContext(password=DEFAULT_PASSWORD, say=lambda line: None, town=town)
+    for step in steps():
+        step(context)
+
+
+def _complete_records(cast):
+    """The few kinds of record the demo does not make: a handed-over dispute
+    and a requested report file."""
+    from datetime import date
+
+    from fazhi.disputes import services
+    from fazhi.disputes.models import DisputeType
+    from fazhi.reports.models import Report
+    from fazhi.reports.services import report_file_request
+
+    report = Report.objects.for_user(cast.officer).first()
+    report_file_request(user=cast.officer, report=report, fmt="docx", appendix=False)
+
+    dispute = services.dispute_register(
+        user=cast.officer,
+        region=cast.huangshui,
+        source="visit",
+        dispute_type=DisputeType.objects.get(name="邻里"),
+        summary="两户因宅基地界址发生争执",
+        people_involved=2,
+        risk="low",
+        registered_on=date(2020, 7, 1),
+    )
+    services.dispute_hand_over(
+        dispute=dispute,
+        user=cast.officer,
+        kind="litigation",
+        receiver="石柱土家族自治县人民法院",
+        reason="当事人坚持起诉",
+        handed_on=date(2020, 7, 3),
+    )
+
+
+@pytest.fixture(scope="module")
+def two_towns(_cast_once, django_db_blocker):
+    """黄水镇 with the demo's records of every kind, and 西沱镇 with its people.
+
+    Built once per test module inside a transaction that is rolled back at the
+    module's end; each test still runs in its own savepoint inside it."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            cast = build_cast()
+            load_demo_town(cast.town)
+            _complete_records(cast)
+            yield build_second_town()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

@@ -23,3 +23,11 @@ def test_the_schema_describes_the_region_endpoints(cast, client):
     client.force_login(cast.officer)
     schema = client.get("/api/schema/").content.decode()
     assert "/api/v1/regions/" in schema and "/api/v1/organisations/" in schema
+
+
+def test_a_region_code_that_is_not_twelve_digits_is_not_found(cast, client):
+    """A NUL byte in the code once reached PostgreSQL and answered 500."""
+    client.force_login(cast.officer)
+    assert client.get("/api/v1/regions/%00/").status_code == 404
+    assert client.get("/api/v1/regions/50024010500/").status_code == 404
+    assert client.get(f"/api/v1/regions/{cast.qilong.code}/").status_code == 200

@@ -64,6 +64,11 @@ class ScopedQuerySet(models.QuerySet):
             return queryset.filter(**{self.scope_organisation: user.organisation_id})
         return queryset
 
+    def choosable_by(self, user):
+        """Records a user may pick in a form field or a list filter; by default
+        those they may see (a model widens it where the rule says so)."""
+        return self.for_user(user)
+
 
 def get_for_user_or_404(model_or_queryset, user, **lookup):
     """A record the user may see, else 404 (never a 403 that confirms it exists)."""

@@ -13,6 +13,7 @@ from fazhi.accounts.roles import Capability, Role
 from fazhi.cases import services
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
 from fazhi.regions.models import Region
+from fazhi.schema import blank_until_set
 
 
 class RegionField(serializers.SlugRelatedField):
@@ -47,6 +48,10 @@ class LawsuitSerializer(serializers.ModelSerializer):
     leader = ResponsibleField(required=False, allow_null=True)
     hearings = HearingSerializer(many=True, read_only=True)
 
+    decision_kind = blank_until_set(Lawsuit, "decision_kind")
+    outcome = blank_until_set(Lawsuit, "outcome")
+    appeal = blank_until_set(Lawsuit, "appeal")
+
     class Meta:
         model = Lawsuit
         fields = [
@@ -64,6 +69,7 @@ class LawsuitSerializer(serializers.ModelSerializer):
 
 
 class ReconsiderationSerializer(serializers.ModelSerializer):
+    outcome = blank_until_set(Reconsideration, "outcome")
     region = RegionField(slug_field="code")
     handler = ResponsibleField()
     leader = ResponsibleField(required=False, allow_null=True)

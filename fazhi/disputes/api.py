@@ -25,6 +25,7 @@ from fazhi.disputes.models import (
     Session,
 )
 from fazhi.regions.models import Region
+from fazhi.schema import blank_until_set
 
 
 def _drf(error: DjangoValidationError) -> ValidationError:
@@ -37,8 +38,11 @@ class DisputeSerializer(VersionedSerializerMixin, serializers.ModelSerializer):
     dispute_type = serializers.SlugRelatedField(
         slug_field="name", queryset=DisputeType.objects.filter(active=True)
     )
-    organisation = serializers.CharField(source="organisation.name", read_only=True, default=None)
+    organisation = serializers.CharField(
+        source="organisation.name", read_only=True, default=None, allow_null=True
+    )
     mediators = serializers.StringRelatedField(many=True, read_only=True)
+    outcome = blank_until_set(Dispute, "outcome")
 
     class Meta:
         model = Dispute

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from fazhi.accounts.filters import ScopedFilterSet
 from fazhi.disputes.models import (
     MEDIATION_KINDS,
     Dispute,
@@ -29,7 +30,7 @@ def _organisations(request):
     return Organisation.objects.for_user(request.user).filter(kind__in=MEDIATION_KINDS)
 
 
-class DisputeFilter(django_filters.FilterSet):
+class DisputeFilter(ScopedFilterSet):
     """The list's, the ledger's and the API's filters: one definition."""
 
     q = django_filters.CharFilter(label="关键词", method="search")

@@ -27,6 +27,7 @@ from fazhi.legal.services import (
     review_opinion_give,
     review_request_send,
 )
+from fazhi.schema import blank_until_set
 
 
 def _as_drf(error: DjangoValidationError) -> serializers.ValidationError:
@@ -178,6 +179,7 @@ class ServiceViewSet(
 
 class ReviewRequestSerializer(serializers.ModelSerializer):
     due = serializers.DateField(required=False, allow_null=True)
+    opinion = blank_until_set(ReviewRequest, "opinion")
     opinion_label = serializers.CharField(source="get_opinion_display", read_only=True)
 
     class Meta:

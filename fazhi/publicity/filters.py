@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from fazhi.accounts.filters import ScopedFilterSet
 from fazhi.publicity.models import Activity, Campaign, Form, Status, Theme
 from fazhi.regions.models import Region
 
@@ -18,7 +19,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class ActivityFilter(django_filters.FilterSet):
+class ActivityFilter(ScopedFilterSet):
     since = django_filters.DateFilter(
         label="起始日期", field_name="date", lookup_expr="gte", widget=DateInput
     )
@@ -60,7 +61,7 @@ class ActivityFilter(django_filters.FilterSet):
         return queryset.in_region(region) if region else queryset.none()
 
 
-class CampaignFilter(django_filters.FilterSet):
+class CampaignFilter(ScopedFilterSet):
     name = django_filters.CharFilter(label="专项名称", lookup_expr="icontains")
     year = django_filters.NumberFilter(label="年度", method="filter_year")
 

@@ -30,6 +30,7 @@ class RegionViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Region.objects.select_related("parent")
     serializer_class = RegionSerializer
     lookup_field = "code"
+    lookup_value_regex = r"\d{12}"  # anything else (a NUL byte…) is not a region: 404
     filterset_fields = ["level"]
 
 

@@ -76,6 +76,12 @@ class CampaignQuerySet(ScopedQuerySet):
         codes = {region.code[:n].ljust(12, "0") for n in (6, 9, 12)}
         return self.filter(region__code__in=codes)
 
+    def choosable_by(self, user):
+        """What a user may pick (or filter by): their scope's campaigns and those above it."""
+        region = getattr(user, "active_region", None) or getattr(user, "region", None)
+        above = self.visible_from(region) if region is not None else self.none()
+        return self.for_user(user) | above
+
 
 class Campaign(Versioned):
     """A special campaign such as “防控疫情，法治同行”."""
