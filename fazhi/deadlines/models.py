@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from fazhi.audit.history import audited_history
+from fazhi.core.validators import DateWindowValidator
 
 
 class Source(models.TextChoices):
@@ -44,7 +45,7 @@ class Holiday(models.Model):
     calendar = models.ForeignKey(
         CalendarYear, verbose_name="年度", on_delete=models.CASCADE, related_name="days"
     )
-    date = models.DateField("日期", unique=True)
+    date = models.DateField("日期", unique=True, validators=[DateWindowValidator(years_ahead=2)])
     name = models.CharField("名称", max_length=40)
     is_working_day = models.BooleanField(
         "调休上班", default=False, help_text="勾选表示该日（通常是周末）调为工作日。"
