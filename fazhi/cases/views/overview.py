@@ -8,6 +8,7 @@ from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
 from fazhi.cases.reminders import WINDOW, all_deadlines, reminders_for
+from fazhi.core.periods import month_from, year_from
 from fazhi.metrics import Period, compute, get
 
 METRICS = [
@@ -22,7 +23,7 @@ METRICS = [
 @capability_required(Capability.CASES)
 def index(request):
     today = timezone.localdate()
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
+    year = year_from(request, default=today.year)
     region = request.user.scope_region
     period = Period.year(year)
     figures = [(get(code), compute(code, region, period)) for code in METRICS]
@@ -51,19 +52,11 @@ def reminder_list(request):
     return render(request, "cases/reminders.html", context)
 
 
-def _month(value: str, today: date) -> date:
-    try:
-        year, month = map(int, value.split("-"))
-        return date(year, month, 1)
-    except (AttributeError, ValueError):
-        return today.replace(day=1)
-
-
 @capability_required(Capability.CASES)
 def calendar_view(request):
     """A month of hearings and open deadlines in the user's scope."""
     today = timezone.localdate()
-    first = _month(request.GET.get("month"), today)
+    first = month_from(request, default=today.replace(day=1))
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     events: dict[date, list] = {}
     lawsuits = Lawsuit.objects.for_user(request.user)
