@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from fazhi.core.periods import parse_year
@@ -38,7 +39,7 @@ class DisputeFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label="状态", choices=Status.choices)
     outcome = django_filters.ChoiceFilter(label="结果", choices=Outcome.choices)
     risk = django_filters.ChoiceFilter(label="风险", choices=Risk.choices)
-    year = django_filters.NumberFilter(label="年度", method="in_year")
+    year = django_filters.CharFilter(label="年度", method="in_year", widget=forms.NumberInput)
     organisation = django_filters.ModelChoiceFilter(label="调解组织", queryset=_organisations)
     overdue = django_filters.BooleanFilter(label="超过调解期限", method="only_overdue")
     follow_up_due = django_filters.BooleanFilter(label="待回访", method="only_follow_up_due")
@@ -51,7 +52,7 @@ class DisputeFilter(django_filters.FilterSet):
         return queryset.filter(Q(number__icontains=value) | Q(summary__icontains=value))
 
     def in_year(self, queryset, name, value):
-        year = parse_year(str(value))  # 400 for a year no record can have (0, 99999)
+        year = parse_year(value)  # 400 for a year no record can have (0, 99999)
         return queryset.filter(registered_on__year=year) if year else queryset
 
     def only_overdue(self, queryset, name, value):
