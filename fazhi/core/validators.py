@@ -15,7 +15,6 @@ import re
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 
@@ -142,12 +141,15 @@ validate_no_control_characters = NoControlCharactersValidator()
 
 
 @deconstructible
-class CountLimitValidator(MaxValueValidator):
-    """An upper bound for a number, with a message naming the field."""
+class CountLimitValidator:
+    """An upper bound for a number, with a message naming the field.
+
+    Not a MaxValueValidator: DRF lifts those into `max_value` and answers
+    with its own message, which does not name the field."""
 
     def __init__(self, limit_value: int, *, label: str = ""):
+        self.limit_value = limit_value
         self.label = label
-        super().__init__(limit_value)
 
     def labelled(self, label: str) -> "CountLimitValidator":
         return CountLimitValidator(self.limit_value, label=label)
