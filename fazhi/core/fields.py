@@ -20,9 +20,13 @@ a model field's validators, so they all refuse the same values.
 
 Plain form and serializer fields (filters, action forms, API parameters)
 are not model fields: `install()` also adds the control-character check and
-a date window to the default validators of Django's and DRF's CharField and
-DateField. A field given explicit validators in a ModelSerializer (which DRF
-does with the model field's) keeps only those.
+the usual date window to the default validators of Django's and DRF's
+CharField, DateField and DateTimeField. A field DRF builds for a
+ModelSerializer gets the model field's validators instead of the defaults; a
+ModelForm field made from a model field with a wider window gets that window
+(`_form_window`); a plain form field that needs a wider one says so with
+`with_window(field, years_ahead=…)`, a plain serializer field with its own
+`validators=[DateWindowValidator(...)]`.
 
 `fazhi/core/tests/test_fields.py` walks every model and fails if a field
 lacks its validator.
@@ -33,6 +37,7 @@ from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models.signals import class_prepared
 
 from fazhi.core.validators import (
+    EARLIEST,
     CountLimitValidator,
     DateWindowValidator,
     NoControlCharactersValidator,
@@ -40,10 +45,9 @@ from fazhi.core.validators import (
     validate_no_control_characters,
 )
 
-# The widest window any model field uses: plain form and API dates (used for
-# lookups and handed to services whose full_clean applies the field's own
-# window) are refused only when no field could take them.
-FORM_DATE_WINDOW = DateWindowValidator(years_ahead=10)
+# Plain form and API dates get the usual window; a form field made from a
+# model field takes that field's window instead (see `_form_window`).
+FORM_DATE_WINDOW = DateWindowValidator()
 
 
 def is_fazhi_model(model) -> bool:
@@ -71,9 +75,39 @@ def _harden(field: models.Field, kind: type, default) -> None:
     field.__dict__.pop("validators", None)  # the cached property, if read already
 
 
+def with_window(form_field, *, years_ahead: int, earliest=EARLIEST):
+    """A plain form date field with a wider window than the usual one, for a
+    date the law lets lie further ahead (a contract's end). A DRF field takes
+    `validators=[DateWindowValidator(...)]` instead (DRF rebuilds its fields
+    from their arguments)."""
+    window = DateWindowValidator(earliest=earliest, years_ahead=years_ahead)
+    form_field.validators = [
+        v for v in form_field.validators if not isinstance(v, DateWindowValidator)
+    ] + [window]
+    return form_field
+
+
+def _form_window(field: models.DateField) -> None:
+    """Make the model field's form field carry the model's own window (a
+    ModelForm field would otherwise get the usual one from the form class)."""
+    (window,) = [v for v in field._validators if isinstance(v, DateWindowValidator)]
+    if (window.earliest, window.years_ahead) == (EARLIEST, 1):
+        return
+    make_form_field = field.formfield
+
+    def formfield(**kwargs):
+        form_field = make_form_field(**kwargs)
+        if form_field is not None:
+            with_window(form_field, years_ahead=window.years_ahead, earliest=window.earliest)
+        return form_field
+
+    field.formfield = formfield
+
+
 def harden_field(field: models.Field) -> None:
     if isinstance(field, models.DateField):  # DateTimeField included
         _harden(field, DateWindowValidator, DateWindowValidator())
+        _form_window(field)
     elif isinstance(field, (models.CharField, models.TextField)):
         _harden(field, NoControlCharactersValidator, validate_no_control_characters)
     elif isinstance(field, models.IntegerField) and not isinstance(field, models.AutoField):

@@ -136,3 +136,32 @@ def test_a_plain_serializer_field_refuses_control_characters_and_far_dates():
 def test_line_breaks_and_tabs_are_kept():
     form = PlainForm({"title": "第一行\r\n第二行\t完", "day": "2020-06-01"})
     assert form.is_valid(), form.errors
+
+
+def test_a_plain_form_date_after_next_year_is_refused():
+    next_but_one = date.today().year + 2
+    form = PlainForm({"title": "普法讲座", "day": f"{next_but_one}-01-01"})
+    assert not form.is_valid()
+
+
+def test_a_model_form_field_takes_the_wider_window_of_its_model_field():
+    from fazhi.publicity.models import ScreenContent
+
+    class ContentForm(forms.ModelForm):
+        class Meta:
+            model = ScreenContent
+            fields = ["start_date", "end_date"]
+
+    later = f"{date.today().year + 2}-06-30"
+    form = ContentForm({"start_date": later, "end_date": later})
+    form.is_valid()
+    assert "end_date" not in form.errors
+    assert "start_date" in form.errors
+
+
+def test_a_contract_may_end_years_ahead_on_the_plain_form():
+    from fazhi.legal.forms import ContractForm
+
+    form = ContractForm({"start": "2020-01-01", "end": f"{date.today().year + 5}-12-31", "fee": 0})
+    form.is_valid()
+    assert "end" not in form.errors
