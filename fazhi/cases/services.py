@@ -65,7 +65,9 @@ def lawsuit_update(*, user, lawsuit: Lawsuit, version: int | None = None, **fiel
 def _set_answer_due(lawsuit: Lawsuit) -> None:
     if lawsuit.complaint_received_on:
         deadline = compute_deadline("litigation.answer", lawsuit.complaint_received_on)
-        lawsuit.answer_due, lawsuit.answer_due_provisional = deadline.due, deadline.provisional
+        lawsuit.answer_due, lawsuit.answer_due_provisional = _due(
+            deadline, lawsuit, "complaint_received_on"
+        )
 
 
 @transaction.atomic
@@ -92,7 +94,9 @@ def lawsuit_decide(
     lawsuit.appeal_due_provisional = False
     if lawsuit.stage == Instance.FIRST and served_on:
         deadline = compute_deadline(APPEAL_RULES[DecisionKind(decision_kind)], served_on)
-        lawsuit.appeal_due, lawsuit.appeal_due_provisional = deadline.due, deadline.provisional
+        lawsuit.appeal_due, lawsuit.appeal_due_provisional = _due(
+            deadline, lawsuit, "decision_served_on"
+        )
     return _save(lawsuit)
 
 
@@ -143,7 +147,7 @@ def reconsideration_create(*, user, **fields) -> Reconsideration:
     ensure_region_in_scope(user, case.region)
     if case.received_on:
         answer = compute_deadline("reconsideration.answer", case.received_on)
-        case.answer_due, case.answer_due_provisional = answer.due, answer.provisional
+        case.answer_due, case.answer_due_provisional = _due(answer, case, "received_on")
     if case.accepted_on:
         case.decision_due, case.decision_due_provisional = _decision_due(case)
     return _save(case)
@@ -162,7 +166,7 @@ def reconsideration_update(
         setattr(case, name, value)
     ensure_region_in_scope(user, case.region)
     answer = compute_deadline("reconsideration.answer", case.received_on)
-    case.answer_due, case.answer_due_provisional = answer.due, answer.provisional
+    case.answer_due, case.answer_due_provisional = _due(answer, case, "received_on")
     case.decision_due, case.decision_due_provisional = _decision_due(case)
     return _save(case)
 
@@ -171,12 +175,24 @@ def _decision_due(case: Reconsideration) -> tuple[date, bool]:
     """60 days from acceptance, plus the recorded extension counted from the
     original last day."""
     original = compute_deadline("reconsideration.decision", case.accepted_on)
+    due, provisional = _due(original, case, "accepted_on")
     if not case.extension_days:
-        return original.due, original.provisional
-    extended = compute_deadline(
-        "reconsideration.extension_max", original.due, length=case.extension_days
-    )
-    return extended.due, original.provisional or extended.provisional
+        return due, provisional
+    extended = compute_deadline("reconsideration.extension_max", due, length=case.extension_days)
+    return _due(extended, case, "accepted_on")[0], provisional or extended.provisional
+
+
+def _due(deadline, record, start_field: str) -> tuple[date, bool]:
+    """The due date and its provisional flag; a start date the calendar cannot
+    reach is refused with the field's own window message (or the engine's)."""
+    if deadline.computable:
+        return deadline.due, deadline.provisional
+    field = record._meta.get_field(start_field)
+    try:
+        field.run_validators(getattr(record, start_field))
+    except ValidationError as error:
+        raise ValidationError({start_field: error.error_list}) from None
+    raise ValidationError({start_field: f"{field.verbose_name}{deadline.problem}"})
 
 
 @transaction.atomic
@@ -251,22 +267,40 @@ def deadlines_refresh() -> int:
     """Recompute provisional due dates; return how many became final or moved."""
     changed = 0
     for lawsuit in Lawsuit.objects.filter(answer_due_provisional=True):
-        _set_answer_due(lawsuit)
-        lawsuit.save(update_fields=["answer_due", "answer_due_provisional"])
-        changed += 1
+        changed += _refresh(lawsuit, ["answer_due", "answer_due_provisional"], _set_answer_due)
     for lawsuit in Lawsuit.objects.filter(appeal_due_provisional=True):
-        rule = APPEAL_RULES[DecisionKind(lawsuit.decision_kind)]
-        deadline = compute_deadline(rule, lawsuit.decision_served_on)
-        lawsuit.appeal_due, lawsuit.appeal_due_provisional = deadline.due, deadline.provisional
-        lawsuit.save(update_fields=["appeal_due", "appeal_due_provisional"])
-        changed += 1
+        changed += _refresh(lawsuit, ["appeal_due", "appeal_due_provisional"], _set_appeal_due)
     for case in Reconsideration.objects.filter(answer_due_provisional=True):
-        answer = compute_deadline("reconsideration.answer", case.received_on)
-        case.answer_due, case.answer_due_provisional = answer.due, answer.provisional
-        case.save(update_fields=["answer_due", "answer_due_provisional"])
-        changed += 1
+        changed += _refresh(case, ["answer_due", "answer_due_provisional"], _set_reply_due)
     for case in Reconsideration.objects.filter(decision_due_provisional=True):
-        case.decision_due, case.decision_due_provisional = _decision_due(case)
-        case.save(update_fields=["decision_due", "decision_due_provisional"])
-        changed += 1
+        changed += _refresh(case, ["decision_due", "decision_due_provisional"], _set_decision_due)
     return changed
+
+
+def _refresh(record, fields: list[str], recompute) -> int:
+    """1 when recomputed; 0 for a stored date the engine cannot reach, which
+    keeps its old due date rather than stopping the whole refresh."""
+    try:
+        recompute(record)
+    except ValidationError:
+        return 0
+    record.save(update_fields=fields)
+    return 1
+
+
+def _set_appeal_due(lawsuit: Lawsuit) -> None:
+    deadline = compute_deadline(
+        APPEAL_RULES[DecisionKind(lawsuit.decision_kind)], lawsuit.decision_served_on
+    )
+    lawsuit.appeal_due, lawsuit.appeal_due_provisional = _due(
+        deadline, lawsuit, "decision_served_on"
+    )
+
+
+def _set_reply_due(case: Reconsideration) -> None:
+    answer = compute_deadline("reconsideration.answer", case.received_on)
+    case.answer_due, case.answer_due_provisional = _due(answer, case, "received_on")
+
+
+def _set_decision_due(case: Reconsideration) -> None:
+    case.decision_due, case.decision_due_provisional = _decision_due(case)

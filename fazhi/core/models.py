@@ -3,10 +3,17 @@
 Both exist so that two requests arriving at the same moment cannot collide: a
 counter row is locked by the transaction that takes the next number, and a
 claim row makes the second POST of one form find the first one's result.
+
+Importing this module (Django does, while loading apps) first installs the
+input validators on every field of every fazhi model, these included.
 """
 
 from django.conf import settings
 from django.db import models
+
+from fazhi.core import fields
+
+fields.install()  # before any model class below is defined
 
 
 class Counter(models.Model):

@@ -13,6 +13,12 @@ procedure rules on periods):
   last day when it has no such date.
 A due date that depends on a year nobody entered in the holiday table is
 provisional.
+
+The engine never raises for a stored record: when a start date lies where
+the calendar cannot reach (the lunar table behind 春节, 端午 and 中秋 spans
+1900–2099; Python's dates end in 9999), the result has no due date and says
+why (`computable` is false, `problem` the reason), and pages show "无法计算"
+instead of failing for everyone who sees the record.
 """
 
 import calendar
@@ -20,17 +26,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from fazhi.deadlines.rules import Unit, get_rule
-from fazhi.deadlines.statutory import statutory_holidays
+from fazhi.deadlines.statutory import FIRST_YEAR, LAST_YEAR, statutory_holidays
 
 
 @dataclass(frozen=True)
 class Deadline:
     rule: str
     start: date
-    due: date
+    due: date | None
     basis: str
     working_days: bool
     provisional: bool
+    problem: str = ""
+
+    @property
+    def computable(self) -> bool:
+        return self.due is not None
 
     @property
     def label(self) -> str:
@@ -122,12 +133,25 @@ def compute_deadline(
     length = rule.length if length is None else length
     work = WorkCalendar() if calendar is None else calendar
     was_provisional, work.provisional = work.provisional, False
-    if rule.unit == Unit.WORKING_DAYS:
-        due = work.add_working_days(start, length)
-    elif rule.unit == Unit.MONTHS:
-        due = work.next_working_day(add_months(start, length))
-    else:
-        due = work.next_working_day(start + timedelta(days=length))
+    try:
+        if rule.unit == Unit.WORKING_DAYS:
+            due = work.add_working_days(start, length)
+        elif rule.unit == Unit.MONTHS:
+            due = work.next_working_day(add_months(start, length))
+        else:
+            due = work.next_working_day(start + timedelta(days=length))
+    except (ValueError, OverflowError):  # a year the calendar cannot reach
+        work.provisional = was_provisional
+        return Deadline(
+            rule=rule.code,
+            start=start,
+            due=None,
+            basis=rule.basis,
+            working_days=rule.working_days,
+            provisional=False,
+            problem=f"无法计算：起算日 {start:%Y-%m-%d} 超出节假日历法可计算的范围"
+            f"（{FIRST_YEAR}—{LAST_YEAR}年），请核对该日期。",
+        )
     return Deadline(
         rule=rule.code,
         start=start,

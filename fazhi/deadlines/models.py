@@ -13,6 +13,7 @@ from django.db import models
 
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import DateWindowValidator
 
 
 class Source(models.TextChoices):
@@ -45,7 +46,7 @@ class Holiday(Versioned):
     calendar = models.ForeignKey(
         CalendarYear, verbose_name="年度", on_delete=models.CASCADE, related_name="days"
     )
-    date = models.DateField("日期", unique=True)
+    date = models.DateField("日期", unique=True, validators=[DateWindowValidator(years_ahead=2)])
     name = models.CharField("名称", max_length=40)
     is_working_day = models.BooleanField(
         "调休上班", default=False, help_text="勾选表示该日（通常是周末）调为工作日。"

@@ -11,6 +11,9 @@ from datetime import date, timedelta
 
 from lunardate import LunarDate
 
+# The years the lunar table (and the 清明 formula) covers; others raise ValueError.
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+
 
 def _lunar(year: int, month: int, day: int) -> date:
     return LunarDate(year, month, day).to_solar_date()
@@ -23,7 +26,10 @@ def qingming(year: int) -> date:
 
 
 def statutory_holidays(year: int) -> dict[date, str]:
-    """Each statutory holiday date of `year` with its name."""
+    """Each statutory holiday date of `year` with its name; ValueError for a
+    year outside FIRST_YEAR..LAST_YEAR."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"year {year} outside {FIRST_YEAR}..{LAST_YEAR}")
     new_year = _lunar(year, 1, 1)
     days = {date(year, 1, 1): "元旦"}
     for offset in range(-1, 3):  # 除夕, 初一, 初二, 初三 (初一 falls between 01-21 and 02-20)

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
+from fazhi.core.periods import parse_year
 from fazhi.deadlines.engine import compute_deadline
 from fazhi.deadlines.forms import CalendarYearForm, DeadlineForm, HolidayForm
 from fazhi.deadlines.models import CalendarYear, Holiday
@@ -48,6 +49,7 @@ def year_add(request):
 
 @capability_required(Capability.REGIONS)
 def year_detail(request, year: int):
+    year = parse_year(year)  # 400 for a year the holiday table cannot hold
     calendar = CalendarYear.objects.filter(year=year).first()
     can_edit = can(request.user, Capability.REGIONS, edit=True)
     form = HolidayForm()

@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Q
 
 from fazhi.accounts.filters import ScopedFilterSet
+from fazhi.core.periods import parse_year
 from fazhi.disputes.models import (
     MEDIATION_KINDS,
     Dispute,
@@ -42,7 +43,7 @@ class DisputeFilter(ScopedFilterSet):
     status = django_filters.ChoiceFilter(label="状态", choices=Status.choices)
     outcome = django_filters.ChoiceFilter(label="结果", choices=Outcome.choices)
     risk = django_filters.ChoiceFilter(label="风险", choices=Risk.choices)
-    year = django_filters.NumberFilter(label="年度", field_name="registered_on__year")
+    year = django_filters.CharFilter(label="年度", method="in_year", widget=forms.NumberInput)
     organisation = django_filters.ModelChoiceFilter(label="调解组织", queryset=_organisations)
     overdue = django_filters.BooleanFilter(
         label="超过调解期限", method="only_overdue", widget=forms.Select(choices=YES_NO_ALL)
@@ -57,6 +58,10 @@ class DisputeFilter(ScopedFilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(number__icontains=value) | Q(summary__icontains=value))
+
+    def in_year(self, queryset, name, value):
+        year = parse_year(value)  # 400 for a year no record can have (0, 99999)
+        return queryset.filter(registered_on__year=year) if year else queryset
 
     def only_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset

@@ -9,6 +9,7 @@ from fazhi.accounts.permissions import ScopedViewSetMixin
 from fazhi.accounts.roles import Capability, Role
 from fazhi.accounts.scope import ensure_region_in_scope
 from fazhi.core.locking import VersionedSerializerMixin
+from fazhi.core.validators import DateWindowValidator
 from fazhi.legal.models import (
     STEP_ORDER,
     Advisor,
@@ -178,7 +179,11 @@ class ServiceViewSet(
 
 
 class ReviewRequestSerializer(serializers.ModelSerializer):
-    due = serializers.DateField(required=False, allow_null=True)
+    due = serializers.DateField(
+        required=False,
+        allow_null=True,
+        validators=[DateWindowValidator(years_ahead=2, label="审查期限")],  # not the usual window
+    )
     opinion = blank_until_set(ReviewRequest, "opinion")
     opinion_label = serializers.CharField(source="get_opinion_display", read_only=True)
 

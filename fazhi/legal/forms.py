@@ -1,6 +1,7 @@
 from django import forms
 
 from fazhi.attachments.forms import MultipleAttachmentField
+from fazhi.core.fields import with_window
 from fazhi.core.locking import EditGuardFormMixin
 from fazhi.legal.models import (
     Advisor,
@@ -37,7 +38,7 @@ class AdvisorForm(EditGuardFormMixin, forms.ModelForm):
 class ContractForm(EditGuardFormMixin, forms.Form):
     number = forms.CharField(label="合同编号", max_length=60, required=False)
     start = forms.DateField(label="聘期开始", widget=DATE)
-    end = forms.DateField(label="聘期结束", widget=DATE)
+    end = with_window(forms.DateField(label="聘期结束", widget=DATE), years_ahead=6)
     fee = forms.DecimalField(label="顾问费（元）", max_digits=10, decimal_places=2, initial=0)
     scope = forms.CharField(
         label="服务范围", widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -67,11 +68,14 @@ class ReviewRequestForm(EditGuardFormMixin, forms.Form):
         label="需审查的问题", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     sent_on = forms.DateField(label="送审日期", widget=DATE)
-    due = forms.DateField(
-        label="审查期限",
-        widget=DATE,
-        required=False,
-        help_text="留空则按不少于 7 个工作日自动计算（条例第二十六条）。",
+    due = with_window(
+        forms.DateField(
+            label="审查期限",
+            widget=DATE,
+            required=False,
+            help_text="留空则按不少于 7 个工作日自动计算（条例第二十六条）。",
+        ),
+        years_ahead=2,
     )
     materials = MultipleAttachmentField(label="送审材料", required=False)
 

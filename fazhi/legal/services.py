@@ -79,6 +79,8 @@ def contract_create(
 def review_due_for(*, sent_on: date, due: date | None) -> tuple[date, str]:
     """The due date of a review sent on `sent_on`: at least 7 working days (条例第二十六条)."""
     minimum = review_minimum_due(sent_on)
+    if not minimum.computable:
+        raise ValidationError({"sent_on": f"送审日期{minimum.problem}"})
     basis = f"{minimum.basis}，{minimum.start:%Y-%m-%d}起不少于 7 个工作日" + (
         "（该年节假日安排未录入，暂按法定节假日推算）" if minimum.provisional else ""
     )

@@ -13,6 +13,7 @@ from rest_framework.exceptions import ValidationError
 from fazhi.accounts.permissions import HasCapability, ScopedViewSetMixin
 from fazhi.accounts.roles import Capability
 from fazhi.core.locking import EditConflict, VersionConflict, VersionedSerializerMixin
+from fazhi.core.protected import record_delete
 from fazhi.publicity.models import (
     Activity,
     Cadre,
@@ -293,6 +294,9 @@ class PublicityViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     def perform_update(self, serializer):
         with transaction.atomic():
             serializer.save()
+
+    def perform_destroy(self, instance):
+        record_delete(instance)  # 409 with a message while other records refer to it
 
 
 def viewset(model_class, serializer_class, *, related=(), filters=()):

@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Q
 
 from fazhi.accounts.filters import ScopedFilterSet
+from fazhi.core.periods import parse_year
 from fazhi.publicity.models import Activity, Campaign, Form, Status, Theme
 from fazhi.regions.models import Region
 
@@ -63,7 +64,7 @@ class ActivityFilter(ScopedFilterSet):
 
 class CampaignFilter(ScopedFilterSet):
     name = django_filters.CharFilter(label="专项名称", lookup_expr="icontains")
-    year = django_filters.NumberFilter(label="年度", method="filter_year")
+    year = django_filters.CharFilter(label="年度", method="filter_year", widget=forms.NumberInput)
 
     class Meta:
         model = Campaign
@@ -71,7 +72,7 @@ class CampaignFilter(ScopedFilterSet):
 
     def filter_year(self, queryset, name, value):
         """Campaigns running at some time in the year (an open end runs on)."""
-        year = int(value)
+        year = parse_year(value)  # 400 for a year no campaign can have (0, 99999)
         return queryset.filter(start_date__year__lte=year).filter(
             Q(end_date__isnull=True) | Q(end_date__year__gte=year)
         )

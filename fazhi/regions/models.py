@@ -13,6 +13,7 @@ from django.db import models
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import CountLimitValidator
 
 
 class Level(models.IntegerChoices):
@@ -69,7 +70,9 @@ class Region(Versioned):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    population = models.PositiveIntegerField("常住人口", null=True, blank=True)
+    population = models.PositiveIntegerField(
+        "常住人口", null=True, blank=True, validators=[CountLimitValidator(100_000_000)]
+    )
     distance_km = models.DecimalField(
         "距镇政府（公里）", max_digits=6, decimal_places=1, null=True, blank=True
     )

@@ -3,6 +3,11 @@ from django.db import models
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import DateWindowValidator
+
+# A due date the engine computes from an entered date: it may fall in the
+# year after the window of entered dates.
+COMPUTED_DUE = DateWindowValidator(years_ahead=2)
 
 
 class CaseQuerySet(ScopedQuerySet):

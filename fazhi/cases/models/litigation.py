@@ -6,8 +6,9 @@ from django.urls import reverse
 
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
-from fazhi.cases.models.common import CaseBase
+from fazhi.cases.models.common import COMPUTED_DUE, CaseBase
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import DateWindowValidator
 
 
 class Instance(models.TextChoices):
@@ -63,7 +64,7 @@ class Lawsuit(CaseBase):
     cause = models.CharField("案由", max_length=120)
     contested_act = models.TextField("被诉行政行为")
     complaint_received_on = models.DateField("收到起诉状副本日期")
-    answer_due = models.DateField("答辩举证期满日")
+    answer_due = models.DateField("答辩举证期满日", validators=[COMPUTED_DUE])
     answer_due_provisional = models.BooleanField("答辩期满日为暂定", default=False)
     answer_submitted_on = models.DateField("提交答辩状日期", null=True, blank=True)
     decision_kind = models.CharField(
@@ -72,7 +73,7 @@ class Lawsuit(CaseBase):
     decision_date = models.DateField("裁判日期", null=True, blank=True)
     decision_served_on = models.DateField("裁判文书送达日期", null=True, blank=True)
     outcome = models.CharField("裁判结果", max_length=20, choices=Outcome.choices, blank=True)
-    appeal_due = models.DateField("上诉期满日", null=True, blank=True)
+    appeal_due = models.DateField("上诉期满日", null=True, blank=True, validators=[COMPUTED_DUE])
     appeal_due_provisional = models.BooleanField("上诉期满日为暂定", default=False)
     appeal = models.CharField(
         "是否上诉", max_length=10, choices=AppealChoice.choices, blank=True, default=""
@@ -145,7 +146,7 @@ class Hearing(Versioned):
     lawsuit = models.ForeignKey(
         Lawsuit, verbose_name="案件", on_delete=models.CASCADE, related_name="hearings"
     )
-    date = models.DateField("开庭日期")
+    date = models.DateField("开庭日期", validators=[DateWindowValidator(years_ahead=2)])
     court = models.CharField("法庭", max_length=80)
     appearance = models.CharField("负责人出庭情况", max_length=12, choices=Appearance.choices)
     head_name = models.CharField("出庭负责人（姓名、职务）", max_length=80, blank=True)

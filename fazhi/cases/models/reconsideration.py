@@ -5,7 +5,8 @@ from django.db import models
 from django.urls import reverse
 
 from fazhi.audit.history import audited_history
-from fazhi.cases.models.common import CaseBase
+from fazhi.cases.models.common import COMPUTED_DUE, CaseBase
+from fazhi.core.validators import CountLimitValidator
 
 MAX_EXTENSION_DAYS = 30  # 行政复议法第六十二条：延长期限最多不得超过三十日
 
@@ -34,13 +35,15 @@ class Reconsideration(CaseBase):
     organ = models.CharField("复议机关", max_length=80)
     contested_act = models.TextField("被申请复议的行政行为")
     received_on = models.DateField("收到申请书副本日期")
-    answer_due = models.DateField("答复期满日")
+    answer_due = models.DateField("答复期满日", validators=[COMPUTED_DUE])
     answer_due_provisional = models.BooleanField("答复期满日为暂定", default=False)
     answer_submitted_on = models.DateField("提交书面答复日期", null=True, blank=True)
     accepted_on = models.DateField("复议机关受理日期")
-    decision_due = models.DateField("复议决定期满日")
+    decision_due = models.DateField("复议决定期满日", validators=[COMPUTED_DUE])
     decision_due_provisional = models.BooleanField("决定期满日为暂定", default=False)
-    extension_days = models.PositiveSmallIntegerField("延长天数", null=True, blank=True)
+    extension_days = models.PositiveSmallIntegerField(
+        "延长天数", null=True, blank=True, validators=[CountLimitValidator(30)]
+    )
     extension_reason = models.CharField("延长理由", max_length=200, blank=True)
     extended_on = models.DateField("延长决定日期", null=True, blank=True)
     decision_date = models.DateField("复议决定日期", null=True, blank=True)

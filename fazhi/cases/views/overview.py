@@ -9,6 +9,7 @@ from fazhi.accounts.roles import Capability
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
 from fazhi.cases.reminders import WINDOW, all_deadlines, reminders_for
 from fazhi.cases.selectors import case_calendar_month, case_latest_year
+from fazhi.core.periods import month_from, year_from
 from fazhi.metrics import Period, compute, get
 
 METRICS = [
@@ -23,10 +24,7 @@ METRICS = [
 @capability_required(Capability.CASES)
 def index(request):
     today = timezone.localdate()
-    if request.GET.get("year", "").isdigit():
-        year = int(request.GET["year"])
-    else:
-        year = case_latest_year(user=request.user) or today.year
+    year = year_from(request) or case_latest_year(user=request.user) or today.year
     region = request.user.scope_region
     period = Period.year(year)
     figures = [(get(code), compute(code, region, period)) for code in METRICS]
@@ -55,22 +53,11 @@ def reminder_list(request):
     return render(request, "cases/reminders.html", context)
 
 
-def _month(value: str, today: date) -> date:
-    try:
-        year, month = map(int, value.split("-"))
-        return date(year, month, 1)
-    except (AttributeError, ValueError):
-        return today.replace(day=1)
-
-
 @capability_required(Capability.CASES)
 def calendar_view(request):
     """A month of hearings and open deadlines in the user's scope."""
     today = timezone.localdate()
-    if request.GET.get("month"):
-        first = _month(request.GET["month"], today)
-    else:
-        first = case_calendar_month(user=request.user, today=today)
+    first = month_from(request, default=None) or case_calendar_month(user=request.user, today=today)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     events: dict[date, list] = {}
     lawsuits = Lawsuit.objects.for_user(request.user)

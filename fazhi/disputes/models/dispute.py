@@ -10,6 +10,7 @@ from fazhi.accounts.roles import Role
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import CountLimitValidator
 from fazhi.disputes.models.choices import MANY_PEOPLE, Outcome, Risk, Source, Status
 from fazhi.regions.models import Level
 
@@ -65,7 +66,8 @@ class DisputeQuerySet(ScopedQuerySet):
                 due_by_start[accepted_on] = deadline_for(
                     CONCLUDE, accepted_on, calendar=calendar
                 ).due
-            if due_by_start[accepted_on] < today:
+            due = due_by_start[accepted_on]
+            if due is not None and due < today:  # None: cannot compute, shown as such
                 late.append(pk)
         return self.filter(pk__in=late)
 
@@ -98,7 +100,9 @@ class Dispute(models.Model):
     amount = models.DecimalField(
         "涉及金额（元）", max_digits=12, decimal_places=2, null=True, blank=True
     )
-    people_involved = models.PositiveIntegerField("涉及人数", default=2)
+    people_involved = models.PositiveIntegerField(
+        "涉及人数", default=2, validators=[CountLimitValidator(100_000)]
+    )
     risk = models.CharField("风险等级", max_length=10, choices=Risk.choices, default=Risk.LOW)
     may_escalate = models.BooleanField("可能激化", default=False)
     registered_on = models.DateField("登记日期")

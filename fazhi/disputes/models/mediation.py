@@ -5,6 +5,7 @@ from django.db import models
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import CountLimitValidator
 from fazhi.disputes.models.choices import HandoverKind, PartyRole, Performance
 from fazhi.personal import EncryptedCharField, mask_id_number, mask_phone, validate_phone
 from fazhi.personal.fields import digest
@@ -101,7 +102,9 @@ class Agreement(Versioned):
         "履行情况", max_length=20, choices=Performance.choices, default=Performance.PENDING
     )
     performance_note = models.CharField("履行说明", max_length=200, blank=True)
-    copies = models.PositiveSmallIntegerField("协议份数", default=3)
+    copies = models.PositiveSmallIntegerField(
+        "协议份数", default=3, validators=[CountLimitValidator(100)]
+    )
     confirmation_applied_on = models.DateField("申请司法确认日期", null=True, blank=True)
 
     history = audited_history()

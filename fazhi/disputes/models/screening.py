@@ -5,6 +5,7 @@ from django.db import models
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import CountLimitValidator
 from fazhi.disputes.models.choices import Risk
 from fazhi.regions.models import Level
 
@@ -76,7 +77,9 @@ class Finding(Versioned):
         ScreeningReport, verbose_name="排查报告", on_delete=models.CASCADE, related_name="findings"
     )
     summary = models.TextField("发现的矛盾纠纷")
-    people_involved = models.PositiveIntegerField("涉及人数", default=2)
+    people_involved = models.PositiveIntegerField(
+        "涉及人数", default=2, validators=[CountLimitValidator(100_000)]
+    )
     risk = models.CharField("风险等级", max_length=10, choices=Risk.choices, default=Risk.LOW)
     dispute = models.OneToOneField(
         "disputes.Dispute",

@@ -1,7 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from fazhi.disputes.models import Alert, Dispute
 from fazhi.disputes.tests.helpers import dispute_type, make_dispute
@@ -66,8 +67,11 @@ def test_bad_intake_fields_are_explained_in_chinese(cast, client):
     assert "涉及人数：涉及人数至少为1人" in page
     page = _post(client, cast, amount="-5").content.decode()
     assert "涉及金额（元）：涉及金额不能为负数" in page
-    page = _post(client, cast, registered_on="2999-01-01").content.decode()
+    tomorrow = timezone.localdate() + timedelta(days=1)  # inside the window of entered dates
+    page = _post(client, cast, registered_on=f"{tomorrow:%Y-%m-%d}").content.decode()
     assert "登记日期：登记日期不能晚于今天" in page
+    page = _post(client, cast, registered_on="2999-01-01").content.decode()
+    assert "2999-01-01 不在此范围内" in page
     assert not Dispute.objects.exists()
 
 

@@ -1,7 +1,5 @@
 """Monthly screening (排查) reports, their findings, and deliberation (议事) meetings."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -12,6 +10,7 @@ from django.views.decorators.http import require_POST
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.periods import month_from
 from fazhi.disputes import services
 from fazhi.disputes.forms import DeliberationForm, FindingToDisputeForm, ScreeningForm, apply_errors
 from fazhi.disputes.models import Deliberation, DisputeType, Finding, ScreeningReport
@@ -22,17 +21,9 @@ from fazhi.regions.models import Region
 SCREENING_CRUMB = ("矛盾纠纷排查", "/disputes/screening/")
 
 
-def _month(value: str | None) -> date:
-    try:
-        year, month = (int(part) for part in (value or "").split("-")[:2])
-        return date(year, month, 1)
-    except ValueError:
-        return timezone.localdate().replace(day=1)
-
-
 @capability_required(Capability.DISPUTES)
 def screening_list(request):
-    month = _month(request.GET.get("month"))
+    month = month_from(request, default=timezone.localdate().replace(day=1))
     villages = Region.objects.for_user(request.user).villages()
     reports = (
         ScreeningReport.objects.for_user(request.user)

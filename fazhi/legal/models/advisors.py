@@ -10,6 +10,7 @@ from django.db.models import Q
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import DateWindowValidator
 from fazhi.personal import EncryptedCharField, mask_phone, validate_phone
 
 # Days before a contract ends at which the office is warned.
@@ -113,7 +114,7 @@ class Contract(Versioned):
     )
     number = models.CharField("合同编号", max_length=60, blank=True)
     start = models.DateField("聘期开始")
-    end = models.DateField("聘期结束")
+    end = models.DateField("聘期结束", validators=[DateWindowValidator(years_ahead=6)])
     fee = models.DecimalField("顾问费（元）", max_digits=10, decimal_places=2, default=0)
     scope = models.TextField("服务范围", blank=True)
 

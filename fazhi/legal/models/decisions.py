@@ -12,6 +12,7 @@ from django.db import models
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import CountLimitValidator, DateWindowValidator
 
 MIN_COMMENT_DAYS = 30  # 条例第十五条
 
@@ -179,9 +180,13 @@ class DecisionStep(Versioned):
     )
     # 公众参与
     comment_start = models.DateField("征求意见开始", null=True, blank=True)
-    comment_end = models.DateField("征求意见截止", null=True, blank=True)
+    comment_end = models.DateField(
+        "征求意见截止", null=True, blank=True, validators=[DateWindowValidator(years_ahead=2)]
+    )
     short_period_reason = models.CharField("期限少于30日的理由", max_length=300, blank=True)
-    comments_received = models.PositiveIntegerField("收到意见（条）", null=True, blank=True)
+    comments_received = models.PositiveIntegerField(
+        "收到意见（条）", null=True, blank=True, validators=[CountLimitValidator(1_000_000)]
+    )
     # 专家论证
     expert_required = models.BooleanField("需要专家论证", null=True, blank=True)
     experts = models.CharField("论证专家", max_length=300, blank=True)

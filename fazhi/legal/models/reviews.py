@@ -8,6 +8,7 @@ from django.db import models
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import DateWindowValidator
 from fazhi.deadlines import Deadline, compute_deadline
 
 # 《重大行政决策程序暂行条例》第二十六条: the reviewer gets at least 7 working days.
@@ -65,7 +66,7 @@ class ReviewRequest(Versioned):
     )
     questions = models.TextField("需审查的问题", blank=True)
     sent_on = models.DateField("送审日期")
-    due = models.DateField("审查期限")
+    due = models.DateField("审查期限", validators=[DateWindowValidator(years_ahead=2)])
     due_basis = models.CharField("期限依据", max_length=200, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

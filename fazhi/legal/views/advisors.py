@@ -13,6 +13,7 @@ from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.attachments.models import Attachment
 from fazhi.audit.services import personal_data_viewed
 from fazhi.core.locking import EditConflict, version_check
+from fazhi.core.periods import year_from
 from fazhi.legal.forms import AdvisorForm, ContractForm, ServiceForm
 from fazhi.legal.models import (
     Advisor,
@@ -30,7 +31,6 @@ from fazhi.legal.views.common import (
     paginate,
     show_errors,
     today,
-    year_param,
 )
 
 CRUMB = ("法律顾问与重大决策", "/legal/")
@@ -180,7 +180,7 @@ def contract_add(request, pk: int):
 
 def _filtered_services(request):
     services = Service.objects.for_user(request.user).select_related("advisor")
-    year = year_param(request)
+    year = year_from(request)
     if year:
         services = services.filter(date__year=year)
     if request.GET.get("kind"):
@@ -233,7 +233,7 @@ def service_create(request):
 @office_required()
 def service_summary(request):
     """Per advisor, per kind of service, for one year."""
-    year = year_param(request, today().year)
+    year = year_from(request, default=today().year)
     counts = (
         Service.objects.for_user(request.user)
         .filter(date__year=year)

@@ -48,12 +48,5 @@ def excel_response(filename: str, headers: list[str], rows) -> HttpResponse:
     return list_response(f"{filename}-{stamp}", filename, headers, rows)
 
 
-def year_param(request, default: int | None = None) -> int | None:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return default
-
-
 def today():
     return timezone.localdate()

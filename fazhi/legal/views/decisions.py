@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.attachments.models import Attachment
+from fazhi.core.periods import year_from
 from fazhi.legal.forms import CatalogueForm, DecisionForm, step_form_class
 from fazhi.legal.models import STEP_ORDER, Catalogue, Decision, Stage, StepKind
 from fazhi.legal.services import decision_archive, decision_create, decision_step_record
@@ -17,7 +18,6 @@ from fazhi.legal.views.common import (
     office_required,
     paginate,
     show_errors,
-    year_param,
 )
 from fazhi.regions.models import Region
 
@@ -26,7 +26,7 @@ CRUMB = ("法律顾问与重大决策", "/legal/")
 
 def _filtered_decisions(request):
     decisions = Decision.objects.for_user(request.user).select_related("catalogue")
-    year = year_param(request)
+    year = year_from(request)
     if year:
         decisions = decisions.in_year(year)
     if request.GET.get("stage"):

@@ -10,6 +10,11 @@ from django.utils import timezone
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import CountLimitValidator, DateWindowValidator
+
+# More people than a township has cannot attend one activity: a bound that
+# keeps typing slips (and sums over a year) within reach.
+PEOPLE_LIMIT = 1_000_000
 
 
 class Form(models.TextChoices):
@@ -91,7 +96,9 @@ class Campaign(Versioned):
     )
     name = models.CharField("专项名称", max_length=60)
     start_date = models.DateField("开始日期")
-    end_date = models.DateField("结束日期", null=True, blank=True)
+    end_date = models.DateField(
+        "结束日期", null=True, blank=True, validators=[DateWindowValidator(years_ahead=2)]
+    )
     description = models.TextField("说明", blank=True)
 
     history = audited_history()
@@ -159,8 +166,12 @@ class Activity(Versioned):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    person_times = models.PositiveIntegerField("受教人次", default=0)
-    materials = models.PositiveIntegerField("发放资料（份）", default=0)
+    person_times = models.PositiveIntegerField(
+        "受教人次", default=0, validators=[CountLimitValidator(PEOPLE_LIMIT)]
+    )
+    materials = models.PositiveIntegerField(
+        "发放资料（份）", default=0, validators=[CountLimitValidator(PEOPLE_LIMIT)]
+    )
     campaign = models.ForeignKey(
         Campaign,
         verbose_name="所属专项",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.validators import DateWindowValidator
 
 from .activities import _check_dates
 
@@ -106,7 +107,9 @@ class ScreenContent(Versioned):
         related_name="+",
     )
     start_date = models.DateField("开始日期")
-    end_date = models.DateField("结束日期", null=True, blank=True)
+    end_date = models.DateField(
+        "结束日期", null=True, blank=True, validators=[DateWindowValidator(years_ahead=2)]
+    )
     priority = models.PositiveSmallIntegerField("优先级", default=5, help_text="数字越大越靠前。")
 
     history = audited_history()

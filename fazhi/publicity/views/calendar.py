@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.periods import year_from
 from fazhi.publicity.forms import KeyDateForm, MarketDayRuleForm
 from fazhi.publicity.models import Activity, KeyDate, MarketDayRule
 from fazhi.publicity.services import key_dates_add_defaults
@@ -78,10 +79,7 @@ def upcoming(user, region, start, end):
 def calendar_view(request):
     region = scope_region(request)
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        year = today.year
+    year = year_from(request, default=today.year)
     town = _town_of(region)
     key_days = [
         d

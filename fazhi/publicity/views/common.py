@@ -1,7 +1,5 @@
 """What every publicity page needs: the scope region, the period, a form page."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -9,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
+from fazhi.core import periods
 from fazhi.core.locking import EditConflict, version_check
 from fazhi.metrics import Period
 from fazhi.publicity.selectors import activity_latest_year
@@ -32,20 +31,8 @@ def default_year(request) -> int:
 
 
 def period_from(request) -> Period:
-    """?since=&until= when both are valid dates, else ?year= (default: the latest active year)."""
-    try:
-        return Period(
-            date.fromisoformat(request.GET["since"]), date.fromisoformat(request.GET["until"])
-        )
-    except (KeyError, ValueError):
-        pass
-    try:
-        year = int(request.GET.get("year", ""))
-        if 2000 <= year <= 2100:
-            return Period.year(year)
-    except ValueError:
-        pass
-    return Period.year(default_year(request))
+    """The kernel's period from the request; without one, the latest year with activities."""
+    return periods.period_from(request, default_year=lambda: default_year(request))
 
 
 def edit_page(

@@ -1,5 +1,5 @@
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.shortcuts import render
 from django.urls import reverse
@@ -7,6 +7,7 @@ from django.urls import reverse
 from fazhi import metrics
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
+from fazhi.core.periods import parse_number
 from fazhi.publicity.coverage import distance_correlation, distance_verdict, village_coverage
 from fazhi.publicity.forms import TargetsForm
 from fazhi.publicity.models import Targets
@@ -23,11 +24,12 @@ SUMMARY = [
 
 
 def _threshold(request):
-    try:
-        value = Decimal(request.GET.get("threshold", ""))
-    except InvalidOperation:
-        return None
-    return value if value >= 0 else None
+    return parse_number(
+        request.GET.get("threshold"),
+        name="threshold",
+        label="覆盖不足阈值",
+        maximum=Decimal("99.999"),
+    )
 
 
 @capability_required(Capability.PUBLICITY)

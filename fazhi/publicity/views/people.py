@@ -10,6 +10,7 @@ from django.urls import reverse
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.periods import parse_count
 from fazhi.publicity.forms import (
     CadreForm,
     ExamForm,
@@ -32,10 +33,10 @@ from fazhi.regions.models import Region
 
 
 def _target(request, region) -> int:
-    try:
-        return max(1, int(request.GET["target"]))
-    except (KeyError, ValueError):
-        return Targets.for_region(region).law_understanders_per_village
+    target = parse_count(
+        request.GET.get("target"), name="target", label="每村目标人数", maximum=1000
+    )
+    return target or Targets.for_region(region).law_understanders_per_village
 
 
 @capability_required(Capability.PUBLICITY)

@@ -5,6 +5,7 @@ from django.utils import timezone
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.periods import year_from
 from fazhi.publicity.forms import ResponsibilityListForm
 from fazhi.publicity.models import ResponsibilityList, units_without_list
 from fazhi.publicity.views.common import crumbs, edit_page
@@ -12,10 +13,7 @@ from fazhi.regions.models import Organisation
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
+    return year_from(request, default=timezone.localdate().year)
 
 
 @capability_required(Capability.PUBLICITY)

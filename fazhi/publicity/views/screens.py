@@ -1,8 +1,5 @@
 """LED screens: the officer's list, and the public display page each screen runs."""
 
-from contextlib import suppress
-from datetime import date
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.periods import parse_date
 from fazhi.publicity.forms import ScreenContentForm, ScreenForm
 from fazhi.publicity.models import Screen, ScreenContent, ScreenStatus
 from fazhi.publicity.services import screen_heartbeat, screen_rotate_token
@@ -30,8 +28,9 @@ def screen_list(request):
     )
     if request.GET.get("status") in ScreenStatus.values:
         screens = screens.filter(status=request.GET["status"])
-    with suppress(ValueError):  # ?until=: installed by that day (the metric's period end)
-        screens = screens.installed_by(date.fromisoformat(request.GET.get("until", "")))
+    until = parse_date(request.GET.get("until"), name="until", label="截止日期")
+    if until:  # installed by that day (the metric's period end)
+        screens = screens.installed_by(until)
     now = timezone.now()
     rows = [(screen, screen.is_dark(now)) for screen in screens]
     contents = ScreenContent.objects.for_user(request.user).select_related("region", "theme")

@@ -164,15 +164,15 @@ def test_the_report_list_runs_the_same_queries_for_many_reports(
     from django.test.utils import CaptureQueriesContext
 
     client.force_login(cast.officer)
-    for year in range(2001, 2004):
+    for year in range(2000, 2003):  # 26 years of reports (two pages), none in the future
         services.report_create(user=cast.officer, region=cast.town, year=year)
     with CaptureQueriesContext(connection) as few:
         client.get("/reports/")
-    for year in range(2004, 2030):
+    for year in range(2003, 2026):
         services.report_create(user=cast.officer, region=cast.town, year=year)
     with django_assert_max_num_queries(len(few)):
         page = client.get("/reports/")
-    assert "共 29 条" in page.content.decode() or "第 1 / 2 页" in page.content.decode()
+    assert "共 26 条" in page.content.decode() or "第 1 / 2 页" in page.content.decode()
 
 
 def test_a_pdf_without_libreoffice_fails_with_the_reason_on_the_page(
