@@ -30,7 +30,21 @@ ERRORS = {
     "404": ("记录不存在或不在管辖范围内", DETAIL),
 }
 
+# A write can also meet someone else's edit (the optimistic lock answers
+# {detail, version, changes}) or a record others still refer to ({detail}).
+CONFLICT = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string"},
+        "version": {"type": "integer"},
+        "changes": {"type": "array", "items": {}},
+    },
+    "required": ["detail"],
+}
+WRITE_ERRORS = {"409": ("与他人的修改冲突，或记录仍被其他记录引用", CONFLICT)}
+
 METHODS = {"get", "post", "put", "patch", "delete"}
+WRITES = {"post", "put", "patch", "delete"}
 
 
 def add_error_responses(result, generator, request, public):
@@ -40,7 +54,8 @@ def add_error_responses(result, generator, request, public):
             if method not in METHODS:
                 continue
             responses = operation.setdefault("responses", {})
-            for status, (description, body) in ERRORS.items():
+            errors = {**ERRORS, **WRITE_ERRORS} if method in WRITES else ERRORS
+            for status, (description, body) in errors.items():
                 responses.setdefault(
                     status,
                     {"description": description, "content": {"application/json": {"schema": body}}},

@@ -52,14 +52,16 @@ def test_the_400_says_which_parameter_and_why(cast, client):
     response = client.get("/publicity/calendar/?year=99999")
     assert response.status_code == 400
     text = response.content.decode()
-    if "year" in text:  # shown once the Chinese 400 page displays the message
-        assert "不是 1990 至" in text
+    assert "year" in text and "不是 1990 至" in text
 
 
 def test_the_api_answers_400_for_a_year_no_dispute_can_have(cast):
     api = APIClient()
     api.force_authenticate(cast.officer)
-    assert api.get("/api/v1/disputes/?year=0").status_code == 400
+    response = api.get("/api/v1/disputes/?year=0")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "year" in response.json()["detail"]
     assert api.get("/api/v1/disputes/?year=2020").status_code == 200
 
 
