@@ -190,7 +190,7 @@ def build_second_town():
     services as an administrator would: the division list, then the accounts."""
     from fazhi.accounts.models import User
     from fazhi.accounts.roles import Role
-    from fazhi.accounts.services import user_save
+    from fazhi.accounts.services import account_save, role_grant_approve
     from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD
     from fazhi.regions.models import Organisation, OrganisationKind, Region
     from fazhi.regions.services import regions_load
@@ -227,7 +227,13 @@ def build_second_town():
                 organisation=organisations.get(organisation),
                 full_name=username,
             )
-            user_save(user=user, password=DEFAULT_PASSWORD)
+            # 三员分立: the system administrator files it, the county admin approves.
+            grant = account_save(
+                actor=User.objects.get(username="sysadmin"),
+                account=user,
+                password=DEFAULT_PASSWORD,
+            )
+            user = role_grant_approve(grant=grant, actor=User.objects.get(username="county_admin"))
         people[username.removeprefix("xt_")] = user
     return SimpleNamespace(town=town, village=village, **people)
 

@@ -147,6 +147,13 @@ RECORD_URLS = {
 
 # URL names that take an argument but open no scoped record, and why.
 NOT_RECORDS = {
+    "accounts:grant_approve": "a role grant, decided by its own rule (county admin or auditor, never "
+    "one's own): accounts/tests/test_role_grants.py",
+    "accounts:grant_reject": "a role grant, as above",
+    "accounts:token_revoke": "an API token, revoked only by its owner or the system administrator: "
+    "accounts/tests/test_api_tokens.py",
+    "reports:ledger_import_job": "an import job, found only within the caller's scope: "
+    "ledgers/tests/test_big_imports.py::test_another_towns_officer_cannot_see_an_import",
     "deadlines:year": "the shared holiday calendar of a year, the same for everybody",
     "deadlines:day_delete": "a day of the shared holiday calendar",
     "publicity:theme_edit": "publicity themes are one shared list",

@@ -14,6 +14,12 @@ PERSONAL = re.compile(
 SAMPLE = {"int": "999999", "str": "x", "slug": "x", "path": "x"}
 
 
+def _sample_for(group: re.Match) -> str:
+    """A value the router's pattern accepts (a region code is twelve digits)."""
+    pattern = group.group(1)
+    return next(c for c in ("999999", "9" * 12, "x") if re.fullmatch(pattern, c))
+
+
 def _walk(resolver, prefix=""):
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
@@ -26,7 +32,7 @@ def _concrete(route: str) -> str | None:
     if "drf_format_suffix" in route or r"\." in route:
         return None  # the router's duplicates with a format suffix
     route = route.replace("^", "").replace("$", "")
-    route = re.sub(r"\(\?P<\w+>[^)]*\)", "999999", route)
+    route = re.sub(r"\(\?P<\w+>([^)]*)\)", _sample_for, route)
     url = "/" + re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLE[m.group(1) or "str"], route)
     return None if PERSONAL.match(url) else url
 

@@ -19,6 +19,7 @@ from fazhi.publicity.tests.factories import activity
 # something else; each with its reason.
 NOT_EDITED = {
     "accounts.User": "accounts are changed through their own audited services (三员分立)",
+    "accounts.RoleGrant": "decided once: the decision locks the row and refuses a grant no longer pending",
     "attachments.Attachment": "a file is added or removed, never edited",
     "reports.Report": "its version is the report's edition; each edition is a new row",
     "reports.ReportFile": "a generated file, never edited",
