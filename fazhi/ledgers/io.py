@@ -277,6 +277,8 @@ def import_workbook(
     for offset, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
         kind = _row_kind(row)
         if kind == "end":
+            words = _first_words(row)[:12]
+            result.notes.append(f"第{offset}行「{words}」起为合计、备注或签名，以下各行未读取。")
             break
         if kind == "skip":
             continue

@@ -91,6 +91,7 @@ def test_an_office_activity_ledger_is_read_with_its_own_headers_dates_and_places
     } <= found
     assert result.ignored_headers == ["序号"]
     assert any("没有「所属区划」列" in note for note in result.notes)
+    assert "第11行「合计」起为合计、备注或签名，以下各行未读取。" in result.notes
     activities = {a.title: a for a in Activity.objects.all()}
     assert [activities[row[2]].date for row in ACTIVITY_ROWS] == [
         date(2020, 5, 1), date(2020, 6, 2), date(2020, 7, 3),
