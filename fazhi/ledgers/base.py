@@ -37,6 +37,13 @@ class Column:
         shared = SHARED_ALIASES.get(self.field, ())
         return {normalise_header(name) for name in (self.header, *self.aliases, *shared)}
 
+    @property
+    def known_as(self) -> list[str]:
+        """The other names of the column, its own and the shared ones, for the import page."""
+        names = dict.fromkeys((*self.aliases, *SHARED_ALIASES.get(self.field, ())))
+        names.pop(self.header, None)
+        return list(names)
+
     def preview(self, raw):
         """The cell as the import preview shows it."""
         if self.id_numbers and raw:

@@ -277,6 +277,7 @@ def test_the_preview_page_shows_which_sheet_header_went_to_which_column(cast, cl
     assert "<td>开展时间</td><td>日期</td>" in page
     assert "<td>序号</td><td>（未识别，已忽略）</td>" in page
     assert "表中没有「所属区划」列" in page
+    assert "受教人次（或 受教人数、参与人次、受教育人次、参与人数、受众人数、人数" in page
     assert not Activity.objects.exists()
 
 
