@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.xml.functions import iterparse
 
 from fazhi.accounts.scope import ensure_region_in_scope
 from fazhi.ledgers import limits
@@ -107,8 +109,9 @@ class ImportResult:
         )
 
 
-def _open(file) -> list[tuple]:
-    """The first sheet's rows, within the limits; any unreadable file is the user's error."""
+def _open(file) -> tuple[list[tuple], list[tuple[int, int, int, int]]]:
+    """The first sheet's rows and its merged ranges, within the limits; any
+    unreadable file is the user's error."""
     limits.check_xlsx(file)
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
@@ -121,6 +124,7 @@ def _open(file) -> list[tuple]:
             for row in sheet.iter_rows(values_only=True):
                 counter.add(row)
                 rows.append(row)
+            merged = _merged_ranges(sheet)
         finally:
             workbook.close()
     except ValidationError:
@@ -128,7 +132,60 @@ def _open(file) -> list[tuple]:
     except Exception as error:  # noqa: BLE001 - a hostile or broken file can fail anywhere in the parser
         logger.info("unreadable ledger workbook: %r", error)
         raise ValidationError(limits.NOT_XLSX, code="not_xlsx") from error
-    return rows
+    return rows, merged
+
+
+MAX_MERGED = 20_000  # merged ranges read from a sheet; a ledger has a few dozen
+
+
+def _merged_ranges(sheet) -> list[tuple[int, int, int, int]]:
+    """(min_col, min_row, max_col, max_row) of the sheet's merged cells.
+
+    openpyxl's read-only sheet does not read them, so the sheet's XML is read
+    once more for its <mergeCell ref="A5:A7"/> elements (with openpyxl's
+    parser, defusedxml when present).
+    """
+    ranges = []
+    source = sheet._get_source()  # noqa: SLF001 - the read-only sheet has no public way
+    try:
+        for _, element in iterparse(source):
+            if element.tag.endswith("}mergeCell") and element.get("ref"):
+                ranges.append(range_boundaries(element.get("ref")))
+                if len(ranges) > MAX_MERGED:
+                    raise ValidationError(
+                        f"工作表的合并单元格超过 {MAX_MERGED} 处，无法读取。请取消合并后重新上传。",
+                        code="too_many_merged",
+                    )
+            element.clear()
+    finally:
+        source.close()
+    return ranges
+
+
+def _fill_merged(rows: list, merged, *, below: int) -> None:
+    """Give the cells under a merged cell below row `below` (0-based) its value,
+    column by column as it is shown: an office merges 七龙社区 or a date over
+    the rows that share it. Only down its first column: a merge across columns
+    in a data row is layout, not a value for the next column."""
+    budget = limits.MAX_CELLS
+    for min_col, min_row, _max_col, max_row in merged:
+        if min_row - 1 <= below or min_row > len(rows) or max_row == min_row:
+            continue
+        top = rows[min_row - 1]
+        value = top[min_col - 1] if min_col - 1 < len(top) else None
+        if value is None:
+            continue
+        budget -= min(max_row, len(rows)) - min_row
+        if budget < 0:
+            raise ValidationError(
+                "工作表的合并单元格覆盖的范围过大，无法读取。请取消合并后重新上传。",
+                code="too_many_merged",
+            )
+        for index in range(min_row, min(max_row, len(rows))):
+            row = list(rows[index])
+            row += [None] * (min_col - len(row))
+            row[min_col - 1] = value
+            rows[index] = tuple(row)
 
 
 def _header_name(cell) -> str:
@@ -233,7 +290,7 @@ def import_workbook(
         result.errors.append(f"{ledger.title}只能导出，暂不支持导入。")
         return result
     try:
-        rows = _open(file)
+        rows, merged = _open(file)
     except ValidationError as error:
         result.errors.append(error.messages[0])
         return result
@@ -244,6 +301,11 @@ def import_workbook(
         )
         return result
     header_index, mapping, how = found
+    try:
+        _fill_merged(rows, merged, below=header_index)
+    except ValidationError as error:
+        result.errors.append(error.messages[0])
+        return result
     result.header_row = header_index + 1
     result.headers = [column.header for column in mapping.values()]
     result.mapping = [

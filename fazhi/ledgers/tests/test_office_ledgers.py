@@ -19,7 +19,7 @@ from fazhi.legal.models import Advisor, AdvisorKind, Service
 from fazhi.publicity.models import Activity, LawUnderstander
 
 
-def office_book(title, headers, rows, *, totals=None) -> SimpleUploadedFile:
+def office_book(title, headers, rows, *, totals=None, merges=()) -> SimpleUploadedFile:
     """A ledger as a town keeps it: title merged across the table, the 填报 line,
     a blank line, the header, the rows, a 合计 line, the 填表人 line."""
     book = Workbook()
@@ -35,6 +35,8 @@ def office_book(title, headers, rows, *, totals=None) -> SimpleUploadedFile:
         sheet.append(row)
     sheet.append(totals or ["合计", *([None] * (len(headers) - 1))])
     sheet.append(["填表人：谭法治", None, "审核人：张三"])
+    for cells in merges:
+        sheet.merge_cells(cells)
     data = BytesIO()
     book.save(data)
     return SimpleUploadedFile("台账.xlsx", data.getvalue())
@@ -313,3 +315,23 @@ def test_a_background_import_keeps_the_column_mapping_for_its_page(
     page = client.get(f"/reports/ledgers/imports/{job.pk}/").content.decode()
 
     assert "<td>参与人数</td><td>受教人次</td>" in page and "表中没有「所属区划」列" in page
+
+
+def test_a_village_or_date_merged_over_several_rows_is_read_into_each_of_them(cast):
+    headers = ["序号", "排查时间", "村（居）", "纠纷来源", "纠纷种类", "主要情况"]
+    rows = [
+        [1, "2020.4.1", "七龙社区", "来访", "邻里", "排水沟争执"],
+        [2, None, None, "来访", "邻里", "院坝占用"],
+        [3, None, None, "来访", "邻里", "树木遮光"],
+        [4, "2020.4.9", "黄水社区", "来访", "邻里", "噪音"],
+    ]
+    upload = office_book("纠纷台账", headers, rows, merges=["B5:B7", "C5:C7"])
+
+    result = run(cast, "disputes.cases", upload)
+
+    assert result.ok, result.errors
+    disputes = {d.summary: d for d in Dispute.objects.all()}
+    assert disputes["树木遮光"].region == cast.qilong
+    assert disputes["树木遮光"].registered_on == date(2020, 4, 1)
+    assert disputes["噪音"].region == cast.huangshui
+    assert disputes["排水沟争执"].dispute_type.name == "邻里"
