@@ -136,6 +136,7 @@ def _open(file) -> tuple[list[tuple], list[tuple[int, int, int, int]]]:
 
 
 MAX_MERGED = 20_000  # merged ranges read from a sheet; a ledger has a few dozen
+MAX_MERGED_CELLS = limits.MAX_CELLS  # cells filled from merged ranges, overlaps counted
 
 
 def _merged_ranges(sheet) -> list[tuple[int, int, int, int]]:
@@ -167,7 +168,7 @@ def _fill_merged(rows: list, merged, *, below: int) -> None:
     column by column as it is shown: an office merges 七龙社区 or a date over
     the rows that share it. Only down its first column: a merge across columns
     in a data row is layout, not a value for the next column."""
-    budget = limits.MAX_CELLS
+    budget = MAX_MERGED_CELLS
     for min_col, min_row, _max_col, max_row in merged:
         if min_row - 1 <= below or min_row > len(rows) or max_row == min_row:
             continue

@@ -335,3 +335,30 @@ def test_a_village_or_date_merged_over_several_rows_is_read_into_each_of_them(ca
     assert disputes["树木遮光"].registered_on == date(2020, 4, 1)
     assert disputes["噪音"].region == cast.huangshui
     assert disputes["排水沟争执"].dispute_type.name == "邻里"
+
+
+def test_a_sheet_with_too_many_merged_cells_is_refused_with_the_limit(cast, monkeypatch):
+    from fazhi.ledgers import io
+
+    monkeypatch.setattr(io, "MAX_MERGED", 2)
+    headers = ["序号", "排查时间", "村（居）", "纠纷来源", "纠纷种类", "主要情况"]
+    rows = [[n, "2020.4.1", "七龙社区", "来访", "邻里", f"纠纷{n}"] for n in range(4)]
+    upload = office_book("纠纷台账", headers, rows, merges=["A5:A6", "A7:A8"])
+
+    result = run(cast, "disputes.cases", upload)
+
+    assert result.errors == ["工作表的合并单元格超过 2 处，无法读取。请取消合并后重新上传。"]
+    assert not Dispute.objects.exists()
+
+
+def test_merged_cells_covering_more_than_the_cell_limit_are_refused(cast, monkeypatch):
+    from fazhi.ledgers import io
+
+    monkeypatch.setattr(io, "MAX_MERGED_CELLS", 5)
+    headers = ["序号", "排查时间", "村（居）", "纠纷来源", "纠纷种类", "主要情况"]
+    rows = [[n, "2020.4.1", "七龙社区", "来访", "邻里", f"纠纷{n}"] for n in range(4)]
+    upload = office_book("纠纷台账", headers, rows, merges=["B5:B8", "C5:C8"])
+
+    result = run(cast, "disputes.cases", upload)
+
+    assert result.errors == ["工作表的合并单元格覆盖的范围过大，无法读取。请取消合并后重新上传。"]
