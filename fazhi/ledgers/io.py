@@ -80,7 +80,7 @@ class ImportResult:
     headers: list[str] = field(default_factory=list)
     mapping: list[HeaderMatch] = field(default_factory=list)
     header_row: int = 0  # as Excel numbers it
-    notes: list[str] = field(default_factory=list)  # columns the sheet lacks, filled in
+    notes: list[str] = field(default_factory=list)  # a column filled in, where the rows ended
     rows: list[RowOutcome] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # file-level and row-level, in order
     ignored_headers: list[str] = field(default_factory=list)
