@@ -81,7 +81,7 @@ class _CaseLedger(Ledger):
     date_field = ""
     natural_key = ("case_number",)
     people = [
-        Column("承办人", "handler", aliases=("承办人员", "经办人")),
+        Column("承办人", "handler", aliases=("承办人员", "经办人", "具体承办人")),
         Column("分管领导", "leader", required=False, aliases=("分管负责人",)),
         Column("所属区划", "region", kind="village", required=False, aliases=("村(社区)", "区划")),
     ]
@@ -137,17 +137,17 @@ class LawsuitLedger(_CaseLedger):
     model = Lawsuit
     date_field = "complaint_received_on"
     columns = [
-        Column("案号", "case_number", aliases=("案件编号",)),
+        Column("案号", "case_number", aliases=("案件编号", "案件号")),
         Column("审级", "stage", kind="choice", choices=tuple(Instance.choices), required=False),
-        Column("审理法院", "court", aliases=("法院",)),
-        Column("原告", "plaintiffs", aliases=("原告姓名", "原告（姓名或名称）")),
+        Column("审理法院", "court", aliases=("法院", "管辖法院", "受理法院")),
+        Column("原告", "plaintiffs", aliases=("原告姓名", "原告（姓名或名称）", "原告名称")),
         Column("案由", "cause"),
-        Column("被诉行政行为", "contested_act", aliases=("被诉行为",)),
+        Column("被诉行政行为", "contested_act", aliases=("被诉行为", "被诉具体行政行为")),
         Column(
             "收到起诉状副本",
             "complaint_received_on",
             kind="date",
-            aliases=("收到起诉状副本日期", "收案日期", "收到起诉状日期"),
+            aliases=("收到起诉状副本日期", "收案日期", "收到起诉状日期", "收到起诉状时间"),
         ),
         Column(
             "提交答辩", "answer_submitted_on", kind="date", required=False, aliases=("答辩日期",)
@@ -207,16 +207,16 @@ class ReconsiderationLedger(_CaseLedger):
     model = Reconsideration
     date_field = "received_on"
     columns = [
-        Column("案号", "case_number", aliases=("案件编号", "复议案号")),
-        Column("申请人", "applicant", aliases=("申请人姓名",)),
-        Column("复议机关", "organ"),
+        Column("案号", "case_number", aliases=("案件编号", "复议案号", "案件号")),
+        Column("申请人", "applicant", aliases=("申请人姓名", "申请人（姓名或名称）")),
+        Column("复议机关", "organ", aliases=("复议机构",)),
         Column("被申请复议的行政行为", "contested_act", aliases=("被申请复议行为", "行政行为")),
-        Column("受理日期", "accepted_on", kind="date", aliases=("复议机关受理日期",)),
+        Column("受理日期", "accepted_on", kind="date", aliases=("复议机关受理日期", "受理时间")),
         Column(
             "收到申请书副本",
             "received_on",
             kind="date",
-            aliases=("收到申请书副本日期", "收到复议申请书日期"),
+            aliases=("收到申请书副本日期", "收到复议申请书日期", "收到申请书时间"),
         ),
         Column(
             "提交答复", "answer_submitted_on", kind="date", required=False, aliases=("答复日期",)

@@ -155,19 +155,43 @@ class DisputeLedger(Ledger):
     natural_key = ("number", "region", "registered_on", "summary")
     columns = [
         Column("编号", "number", required=False, aliases=("案件编号", "纠纷编号")),
-        Column("登记日期", "registered_on", kind="date", aliases=("日期", "排查日期", "受理时间")),
+        Column(
+            "登记日期",
+            "registered_on",
+            kind="date",
+            aliases=("日期", "排查日期", "受理时间", "登记时间", "排查时间"),
+        ),
         Column("村(社区)", "region", kind="village", aliases=("村社区", "所在村", "村（居）")),
         Column(
-            "来源", "source", kind="choice", choices=tuple(Source.choices), aliases=("纠纷来源",)
+            "来源",
+            "source",
+            kind="choice",
+            choices=tuple(Source.choices),
+            aliases=("纠纷来源", "来源渠道", "线索来源"),
         ),
-        Column("纠纷类型", "dispute_type", aliases=("类型", "纠纷类别")),
-        Column("简要情况", "summary", aliases=("纠纷简要情况", "基本情况", "纠纷事由")),
-        Column("涉及人数", "people_involved", kind="int", required=False, aliases=("人数",)),
+        Column("纠纷类型", "dispute_type", aliases=("类型", "纠纷类别", "纠纷种类")),
+        Column(
+            "简要情况",
+            "summary",
+            aliases=("纠纷简要情况", "基本情况", "纠纷事由", "主要情况", "简要案情", "纠纷内容"),
+        ),
+        Column(
+            "涉及人数",
+            "people_involved",
+            kind="int",
+            required=False,
+            aliases=("人数", "当事人数", "涉及人员"),
+        ),
         Column(
             "涉及金额（元）", "amount", kind="decimal", required=False, aliases=("涉及金额", "金额")
         ),
         Column("风险等级", "risk", kind="choice", choices=tuple(Risk.choices), required=False),
-        Column("调解组织", "organisation", required=False, aliases=("调处单位", "调解单位")),
+        Column(
+            "调解组织",
+            "organisation",
+            required=False,
+            aliases=("调处单位", "调解单位", "调解组织名称", "调解委员会"),
+        ),
         Column("受理日期", "accepted_on", kind="date", required=False),
         Column("状态", "status", kind="choice", choices=tuple(Status.choices), required=False),
         Column(
@@ -178,7 +202,13 @@ class DisputeLedger(Ledger):
             required=False,
             aliases=("调处结果", "结果"),
         ),
-        Column("办结日期", "concluded_on", kind="date", required=False, aliases=("结案日期",)),
+        Column(
+            "办结日期",
+            "concluded_on",
+            kind="date",
+            required=False,
+            aliases=("结案日期", "办结时间", "调结时间", "结案时间"),
+        ),
         Column("当事人", "parties", required=False, aliases=("当事人姓名", "双方当事人")),
         Column(
             "身份证号",

@@ -1,9 +1,16 @@
 """Ledger definitions: columns, how cells are read and written, the registry
-(see the package docstring for how a capability declares its ledger)."""
+(see the package docstring for how a capability declares its ledger).
+
+The cells are read as offices type them, not only as our own export writes
+them: dates dotted, slashed, dashed, in 年月日, as 20200501 or as Excel dates;
+counts with a unit (200人); a village as 七龙社区 or 七龙社区居委会; a choice by
+its label or a part of it (专题讲座 for 专题讲座/培训). What cannot be read
+exactly (200余, 约200, 二百, 2020-02-30) is refused, never guessed.
+"""
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from fazhi.personal import mask_id_number
@@ -26,7 +33,16 @@ class Column:
     id_numbers: bool = False  # ID numbers: the import preview shows them masked
 
     def names(self) -> set[str]:
-        return {normalise_header(name) for name in (self.header, *self.aliases)}
+        """Every header this column is known by: its own, its aliases, the shared ones."""
+        shared = SHARED_ALIASES.get(self.field, ())
+        return {normalise_header(name) for name in (self.header, *self.aliases, *shared)}
+
+    @property
+    def known_as(self) -> list[str]:
+        """The other names of the column, its own and the shared ones, for the import page."""
+        names = dict.fromkeys((*self.aliases, *SHARED_ALIASES.get(self.field, ())))
+        names.pop(self.header, None)
+        return list(names)
 
     def preview(self, raw):
         """The cell as the import preview shows it."""
@@ -64,33 +80,38 @@ class Column:
         return str(raw).strip()
 
     def _read_int(self, raw):
-        try:
-            number = Decimal(str(raw).strip().replace(",", ""))
-        except InvalidOperation:
-            raise CellError(f"「{raw}」不是数字") from None
+        number = _number(raw)
         if number != int(number) or number < 0:
             raise CellError(f"「{raw}」应为非负整数")
         return int(number)
 
     def _read_decimal(self, raw):
-        try:
-            return Decimal(str(raw).strip().replace(",", ""))
-        except InvalidOperation:
-            raise CellError(f"「{raw}」不是数字") from None
+        return _number(raw)
 
     def _read_date(self, raw):
         if isinstance(raw, datetime):
             return raw.date()
         if isinstance(raw, date):
             return raw
+        if (
+            isinstance(raw, (int, float))
+            and not isinstance(raw, bool)
+            and raw == int(raw)
+            and EXCEL_SERIALS[0] <= raw <= EXCEL_SERIALS[1]
+        ):
+            return EXCEL_EPOCH + timedelta(days=int(raw))  # a date cell saved as a number
         text = str(raw).strip()
-        match = DATE_PATTERN.match(text)
+        if isinstance(raw, float) and raw == int(raw):
+            text = str(int(raw))
+        match = DATE_PATTERN.match(text) or COMPACT_DATE.match(text)
         if match:
             try:
                 return date(*(int(part) for part in match.groups()))
             except ValueError:
-                pass
-        raise CellError(f"日期「{text}」无法识别，应写成 2020-03-05 或 2020年3月5日")
+                raise CellError(f"日期「{text}」无法识别：没有这一天（月或日超出范围）") from None
+        raise CellError(
+            f"日期「{text}」无法识别，应写成 2020-03-05、2020.3.5、2020/3/5、2020年3月5日或 20200305"
+        )
 
     def _read_bool(self, raw):
         text = str(raw).strip().lower()
@@ -105,6 +126,15 @@ class Column:
         for value, label in self.choices:
             if text in (value, label):
                 return value
+        key = normalise_header(text)
+        # 专题讲座 for 专题讲座/培训, 讲座培训 for it too: one label only, else ask
+        found = {
+            value
+            for value, label in self.choices
+            if key and (key in normalise_header(label).split("/") or key == _bare(label))
+        }
+        if len(found) == 1:
+            return found.pop()
         labels = "、".join(label for _, label in self.choices)
         raise CellError(f"「{text}」不是可选值（可选：{labels}）")
 
@@ -116,6 +146,25 @@ class Column:
         return [villages.find(name) for name in names]
 
 
+def _number(raw) -> Decimal:
+    """A number as typed: 1,200 and 200人 are read; 200余, 约200 and 二百 are refused."""
+    if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool):
+        return Decimal(str(raw))
+    text = str(raw).strip().replace(",", "").replace("，", "")
+    text = NUMBER_UNITS.sub("", text)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise CellError(f"「{raw}」不是确切的数字，请只填阿拉伯数字（如 200）") from None
+    if not number.is_finite():
+        raise CellError(f"「{raw}」不是确切的数字，请只填阿拉伯数字（如 200）")
+    return number
+
+
+def _bare(label: str) -> str:
+    return re.sub(r"[/、()]", "", normalise_header(label))
+
+
 _EMPTY = {
     "int": None,
     "decimal": None,
@@ -125,8 +174,30 @@ _EMPTY = {
     "villages": [],
 }
 DATE_PATTERN = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s.*)?$")
+COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # 20200501
+EXCEL_EPOCH = date(1899, 12, 30)
+EXCEL_SERIALS = (20000, 80000)  # 1954 to 2119: a date column's number is an Excel date
+NUMBER_UNITS = re.compile(r"\s*(人次|人|份|册|个|次|户|元|小时|天)$")
 TRUE_WORDS = {"是", "有", "y", "yes", "true", "1", "√"}
 FALSE_WORDS = {"否", "无", "n", "no", "false", "0", "×"}
+
+
+# Headers every ledger knows a field by, whatever the capability, on top of the
+# column's own aliases: the wording offices use in the ledgers they already keep.
+SHARED_ALIASES: dict[str, tuple[str, ...]] = {
+    "region": (
+        "村（社区）", "村(社区)", "村（居）", "村居", "村社区", "村", "村名", "所在村",
+        "所属村", "所在村（社区）", "所属村（社区）", "村（社区）名称",
+    ),
+    "date": ("日期", "时间", "开展时间", "开展日期", "活动时间", "活动日期"),
+    "place": ("地点", "活动地点", "开展地点", "宣传地点", "场所"),
+    "name": ("姓名",),
+    "person_times": (
+        "受教人次", "受教人数", "参与人数", "参与人次", "参加人数", "受众人数", "受众人次", "人数",
+        "人次", "受教育人数",
+    ),
+    "materials": ("发放资料", "发放资料数", "资料份数", "宣传资料", "发放宣传资料"),
+}  # fmt: skip
 
 
 def normalise_header(text) -> str:
@@ -136,21 +207,54 @@ def normalise_header(text) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
+VILLAGE_SUFFIXES = re.compile(r"(村民委员会|居民委员会|村委会|居委会|村委|居委)$")
+VILLAGE_KINDS = re.compile(r"(社区|村)$")
+TOWN_KINDS = re.compile(r"(镇|乡|街道|县|区)$")
+
+
 class VillageLookup:
-    """Regions under the import's region, found by name or 12-digit code."""
+    """Regions under the import's region, found by name or 12-digit code, or
+    named in a place (七龙社区村委会, 七龙村文化广场)."""
 
     def __init__(self, region):
         self.region = region
         self._by_key = {}
+        self._villages = []
         for found in Region.objects.under(region.prefix):
             self._by_key[found.code] = found
             self._by_key.setdefault(found.name, found)
+            if found.pk != region.pk:
+                self._villages.append(found)
 
     def find(self, text: str):
         found = self._by_key.get(text)
         if found is None:
+            bare = VILLAGE_SUFFIXES.sub("", text)
+            found = self._by_key.get(bare) or self._by_key.get(bare + "村")
+        if found is None:
             raise CellError(f"「{text}」不是{self.region.name}辖区内的村（社区）")
         return found
+
+    def named_in(self, text) -> Region | None:
+        """The one village the text names: by its full name (七龙社区文化广场), or
+        by its name without 村/社区 followed by a village word (七龙村委会), the
+        import region's own name taken out first (黄水镇集镇 names no 黄水社区)."""
+        text = str(text or "")
+        found = {r for r in self._villages if text and r.name in text}
+        if not found:
+            for own in {self.region.name, TOWN_KINDS.sub("", self.region.name)}:
+                text = text.replace(own, "") if len(own) >= 2 else text
+            found = {
+                r
+                for r in self._villages
+                if len(bare := VILLAGE_KINDS.sub("", r.name)) >= 2
+                and re.search(re.escape(bare) + r"(村|社区|居)", text)
+            }
+        if not found:
+            return None
+        longest = max(len(r.name) for r in found)
+        found = {r for r in found if len(r.name) == longest}
+        return found.pop() if len(found) == 1 else None
 
 
 class Ledger:
@@ -163,6 +267,9 @@ class Ledger:
     columns: list[Column] = []
     natural_key: tuple[str, ...] = ()
     region_field = "region"  # the field that places a row in the import's region
+    # Columns whose text may name a village: with no region column in the sheet,
+    # a row whose place names one of the import region's villages goes to it.
+    place_fields: tuple[str, ...] = ()
     importable = True  # False: export only (the capability's own workbook, see `workbook`)
 
     def queryset(self, region, period):

@@ -45,6 +45,9 @@ class LedgerImport(models.Model):
     headers = models.JSONField("列", default=list, blank=True)
     preview = models.JSONField("预览", default=list, blank=True)
     ignored_headers = models.JSONField("忽略的列", default=list, blank=True)
+    mapping = models.JSONField("列对应", default=list, blank=True)  # [{sheet, column, how}]
+    notes = models.JSONField("说明", default=list, blank=True)
+    header_row = models.PositiveIntegerField("表头所在行", default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )

@@ -62,6 +62,9 @@ def _keep_result(job: LedgerImport, result: ImportResult) -> None:
     job.errors = result.errors[:KEPT_ERRORS]
     job.headers = result.headers
     job.ignored_headers = result.ignored_headers
+    job.mapping = [vars(match) for match in result.mapping]
+    job.notes = result.notes
+    job.header_row = result.header_row
     job.rows_total = len(result.rows)
     job.rows_checked = len(result.rows)
     job.rows_written = result.written_rows

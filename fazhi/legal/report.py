@@ -78,18 +78,32 @@ class ServiceLedger(Ledger):
     model = Service
     natural_key = ("advisor", "date", "subject")
     columns = [
-        Column("服务日期", "date", kind="date", aliases=("日期", "时间"), width=12),
-        Column("法律顾问", "advisor", aliases=("顾问姓名", "姓名", "法律顾问姓名"), width=12),
+        Column("服务日期", "date", kind="date", aliases=("日期", "时间", "服务时间"), width=12),
+        Column(
+            "法律顾问", "advisor", aliases=("顾问姓名", "姓名", "法律顾问姓名", "顾问"), width=12
+        ),
         Column(
             "服务类别",
             "kind",
             kind="choice",
             choices=tuple(ServiceKind.choices),
-            aliases=("类别", "服务类型"),
+            aliases=("类别", "服务类型", "服务方式"),
         ),
-        Column("事项", "subject", aliases=("服务事项", "事由"), width=30),
-        Column("服务内容", "detail", required=False, aliases=("内容", "具体内容"), width=40),
-        Column("用时（小时）", "hours", kind="decimal", required=False, aliases=("用时", "小时")),
+        Column("事项", "subject", aliases=("服务事项", "事由", "服务项目"), width=30),
+        Column(
+            "服务内容",
+            "detail",
+            required=False,
+            aliases=("内容", "具体内容", "工作内容"),
+            width=40,
+        ),
+        Column(
+            "用时（小时）",
+            "hours",
+            kind="decimal",
+            required=False,
+            aliases=("用时", "小时", "服务时长", "时长"),
+        ),
     ]
 
     def queryset(self, region, period):

@@ -125,32 +125,51 @@ class ActivityLedger(Ledger):
     capability = "publicity"
     model = Activity
     natural_key = ("region", "date", "title")
+    place_fields = ("place",)  # no 所属区划 column: 地点 七龙社区村委会 places the row
     columns = [
-        Column("日期", "date", kind="date", aliases=("活动日期", "时间", "开展日期"), width=12),
-        Column("活动名称", "title", aliases=("活动主题", "名称", "活动内容"), width=30),
-        Column("地点", "place", aliases=("活动地点",), width=20),
+        Column(
+            "日期",
+            "date",
+            kind="date",
+            aliases=("活动日期", "时间", "开展日期", "开展时间", "宣传时间"),
+            width=12,
+        ),
+        Column(
+            "活动名称",
+            "title",
+            aliases=("活动主题", "名称", "活动内容", "内容", "主题", "宣传主题", "宣传内容"),
+            width=30,
+        ),
+        Column("地点", "place", aliases=("活动地点", "开展地点", "宣传地点"), width=20),
         Column(
             "覆盖村（社区）",
             "villages",
             kind="villages",
-            aliases=("覆盖村社区", "覆盖村", "涉及村（社区）"),
+            required=False,
+            aliases=("覆盖村社区", "覆盖村", "涉及村（社区）", "覆盖范围", "涉及村"),
             width=30,
         ),
-        Column("形式", "form", kind="choice", choices=tuple(Form.choices), aliases=("活动形式",)),
+        Column(
+            "形式",
+            "form",
+            kind="choice",
+            choices=tuple(Form.choices),
+            aliases=("活动形式", "宣传形式", "方式", "活动方式", "宣传方式"),
+        ),
         Column("集中开展", "concentrated", kind="bool", required=False, aliases=("是否集中开展",)),
         Column(
             "受教人次",
             "person_times",
             kind="int",
             required=False,
-            aliases=("受教人数", "参与人次", "受教育人次"),
+            aliases=("受教人数", "参与人次", "受教育人次", "参与人数", "受众人数", "人数"),
         ),
         Column(
             "发放资料（份）",
             "materials",
             kind="int",
             required=False,
-            aliases=("发放资料", "资料份数", "发放宣传资料（份）"),
+            aliases=("发放资料", "资料份数", "发放宣传资料（份）", "发放资料数", "宣传资料"),
         ),
         Column("所属区划", "region", kind="village", aliases=("填报单位", "所属村（社区）")),
     ]
@@ -204,16 +223,22 @@ class LawUnderstanderLedger(Ledger):
         Column(
             "村（社区）", "region", kind="village", aliases=("所在村（社区）", "所在村", "村社区")
         ),
-        Column("姓名", "name", aliases=("法律明白人姓名",)),
+        Column("姓名", "name", aliases=("法律明白人姓名", "法律明白人")),
         Column(
             "身份",
             "background",
             kind="choice",
             choices=tuple(Background.choices),
-            aliases=("类别",),
+            aliases=("类别", "人员类别", "身份类别", "现任职务", "职务"),
         ),
-        Column("确定日期", "since", kind="date", required=False, aliases=("确定时间", "聘任日期")),
-        Column("在册", "active", kind="bool", required=False, aliases=("是否在册",)),
+        Column(
+            "确定日期",
+            "since",
+            kind="date",
+            required=False,
+            aliases=("确定时间", "聘任日期", "认定时间", "认定日期", "培养时间"),
+        ),
+        Column("在册", "active", kind="bool", required=False, aliases=("是否在册", "在岗")),
     ]
 
     def queryset(self, region, period):

@@ -6,8 +6,9 @@ progress on stdout; a file beyond the limits (fazhi.ledgers.limits) is refused.
 
 from django.core.management.base import BaseCommand, CommandError
 
+from fazhi.ledgers import io
 from fazhi.ledgers.base import get_ledger, ledgers
-from fazhi.ledgers.io import BATCH_ROWS, import_workbook
+from fazhi.ledgers.io import import_workbook
 from fazhi.regions.models import Region
 
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         )
 
     def _progress(self, *, checked: int, written: int, total: int) -> None:
-        if total > BATCH_ROWS:  # a small file is done before anyone could wait
+        if total > io.BATCH_ROWS:  # a small file is done before anyone could wait
             done = f"已写入 {written}" if written else f"已检查 {checked}"
             self.stdout.write(f"{done} / {total} 行")
 
