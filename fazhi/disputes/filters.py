@@ -1,7 +1,7 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 
+from fazhi.core.keyword import keyword_filter
 from fazhi.disputes.models import (
     MEDIATION_KINDS,
     Dispute,
@@ -11,6 +11,7 @@ from fazhi.disputes.models import (
     Source,
     Status,
 )
+from fazhi.disputes.search import DISPUTE_FIELDS
 from fazhi.regions.models import Organisation, Region
 
 # Yes/no filters: empty means every record ("全部"), not Django's "未知".
@@ -32,7 +33,13 @@ def _organisations(request):
 class DisputeFilter(django_filters.FilterSet):
     """The list's, the ledger's and the API's filters: one definition."""
 
-    q = django_filters.CharFilter(label="关键词", method="search")
+    q = django_filters.CharFilter(
+        label="关键词",
+        method="search",
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "编号、简要情况、当事人姓名"}
+        ),
+    )
     region = django_filters.ModelChoiceFilter(label="村(社区)", queryset=_villages)
     dispute_type = django_filters.ModelChoiceFilter(
         label="类型", queryset=DisputeType.objects.all()
@@ -55,7 +62,7 @@ class DisputeFilter(django_filters.FilterSet):
         fields = []
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(number__icontains=value) | Q(summary__icontains=value))
+        return keyword_filter(queryset, value=value, fields=DISPUTE_FIELDS)
 
     def only_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset

@@ -11,6 +11,7 @@ from fazhi.accounts.roles import Capability, Role
 from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.attachments.models import Attachment
 from fazhi.audit.services import personal_data_viewed
+from fazhi.core.keyword import keyword_filter
 from fazhi.legal.forms import AdvisorForm, ContractForm, ServiceForm
 from fazhi.legal.models import (
     Advisor,
@@ -21,6 +22,7 @@ from fazhi.legal.models import (
     ServiceKind,
     Stage,
 )
+from fazhi.legal.search import ADVISOR_FIELDS, SERVICE_FIELDS
 from fazhi.legal.services import contract_create
 from fazhi.legal.views.common import (
     excel_response,
@@ -78,6 +80,7 @@ def advisor_list(request):
         )
         .order_by("name")
     )
+    advisors = keyword_filter(advisors, value=request.GET.get("q"), fields=ADVISOR_FIELDS)
     return render(
         request,
         "legal/advisor_list.html",
@@ -170,6 +173,7 @@ def contract_add(request, pk: int):
 
 def _filtered_services(request):
     services = Service.objects.for_user(request.user).select_related("advisor")
+    services = keyword_filter(services, value=request.GET.get("q"), fields=SERVICE_FIELDS)
     year = year_param(request)
     if year:
         services = services.filter(date__year=year)
