@@ -49,9 +49,9 @@ def test_every_app_declares_its_sources_in_its_own_search_module():
     for source in search_sources():
         module = type(source).__module__
         assert module == "fazhi.core.global_search"
-        assert not any(
-            "phone" in field or "id_number" in field for field in source.fields
-        ), source.key
+        assert not any("phone" in field or "id_number" in field for field in source.fields), (
+            source.key
+        )
 
 
 def test_the_town_officer_finds_every_kind_in_the_town(cast, client, two_villages):
