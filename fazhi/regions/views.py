@@ -19,6 +19,7 @@ def region_list(request):
         Region.objects.for_user(request.user)
         .select_related("parent")
         .annotate(organisation_count=Count("organisations"))
+        .order_by("code")
     )
     query = request.GET.get("q", "").strip()
     # A keyword finds a region by its name or code, or by one of its organisations' names.
