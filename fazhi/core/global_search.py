@@ -13,7 +13,7 @@ rows are joined, never fetched row by row.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlencode
 
@@ -48,13 +48,12 @@ class SearchSource:
     ordering: tuple[str, ...] = ("-pk",)
     edit: bool = False  # the list needs edit access (the account list)
     reaches: Callable[[object], bool] = _everyone
-    list_params: dict = field(default_factory=dict)
 
     def open_to(self, user) -> bool:
         return can(user, self.capability, edit=self.edit) and self.reaches(user)
 
     def full_list_url(self, query: str) -> str:
-        return f"{reverse(self.list_url)}?{urlencode({**self.list_params, 'q': query})}"
+        return f"{reverse(self.list_url)}?{urlencode({'q': query})}"
 
 
 @dataclass

@@ -102,3 +102,23 @@ def test_screening_reports_are_searched_across_months(cast, client):
     assert f"/disputes/screening/{wanted.pk}/" not in by_month
     found = client.get("/disputes/screening/", {"q": "梧桐", "month": "2020-06"})
     assert f"/disputes/screening/{wanted.pk}/" in found.content.decode()
+
+
+def test_the_dispute_and_decision_exports_hold_only_what_the_keyword_found(cast, client):
+    wanted = seed(cast, "梧桐", cast.qilong, number=1)
+    seed(cast, "银杏", cast.huangshui, number=2)
+    client.force_login(cast.officer)
+    body = client.get("/disputes/", {"q": "梧桐"}).content.decode()
+    assert f"/disputes/export.xlsx?q={quote('梧桐')}" in body
+    export = client.get("/disputes/export.xlsx", {"q": "梧桐"})
+    text = " ".join(
+        str(cell)
+        for row in load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True)
+        for cell in row
+        if cell
+    )
+    assert wanted["disputes"].number in text and "银杏" not in text
+    export = client.get("/legal/decisions/", {"q": "梧桐", "export": "xlsx"})
+    rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
+    titles = [cell for row in rows for cell in row if isinstance(cell, str) and "停车场" in cell]
+    assert titles == [wanted["decisions"].title]
