@@ -8,6 +8,7 @@ from django.utils.module_loading import import_string, module_has_submodule
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from fazhi.core import search_view
 from fazhi.dashboard import views as dashboard_views
 
 router = DefaultRouter()
@@ -25,6 +26,7 @@ for config in apps.get_app_configs():
 
 urlpatterns = [
     path("", dashboard_views.home, name="home"),
+    path("search/", search_view.search, name="search"),
     path("api/v1/", include(api_urls)),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

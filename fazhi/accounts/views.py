@@ -16,6 +16,8 @@ from fazhi.accounts.middleware import SESSION_KEY
 from fazhi.accounts.models import ApiToken, RoleGrant, User
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, Role
+from fazhi.accounts.search import USER_FIELDS
+from fazhi.core.keyword import keyword_filter
 from fazhi.regions.models import Region
 
 
@@ -57,10 +59,11 @@ def user_list(request):
     role = request.GET.get("role", "")
     if role:
         users = users.filter(role=role)
+    query = request.GET.get("q", "").strip()
+    users = keyword_filter(users, value=query, fields=USER_FIELDS)
     page = Paginator(users, 30).get_page(request.GET.get("page"))
-    return render(
-        request, "accounts/user_list.html", {"page": page, "roles": Role.choices, "role": role}
-    )
+    context = {"page": page, "roles": Role.choices, "role": role, "query": query}
+    return render(request, "accounts/user_list.html", context)
 
 
 @capability_required(Capability.ACCOUNTS, edit=True)

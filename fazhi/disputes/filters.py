@@ -1,8 +1,8 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 
 from fazhi.accounts.filters import ScopedFilterSet
+from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import parse_year
 from fazhi.disputes.models import (
     MEDIATION_KINDS,
@@ -13,6 +13,7 @@ from fazhi.disputes.models import (
     Source,
     Status,
 )
+from fazhi.disputes.search import DISPUTE_FIELDS
 from fazhi.regions.models import Organisation, Region
 
 # Yes/no filters: empty means every record ("全部"), not Django's "未知".
@@ -34,7 +35,13 @@ def _organisations(request):
 class DisputeFilter(ScopedFilterSet):
     """The list's, the ledger's and the API's filters: one definition."""
 
-    q = django_filters.CharFilter(label="关键词", method="search")
+    q = django_filters.CharFilter(
+        label="关键词",
+        method="search",
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "编号、简要情况、当事人姓名"}
+        ),
+    )
     region = django_filters.ModelChoiceFilter(label="村(社区)", queryset=_villages)
     dispute_type = django_filters.ModelChoiceFilter(
         label="类型", queryset=DisputeType.objects.all()
@@ -57,7 +64,7 @@ class DisputeFilter(ScopedFilterSet):
         fields = []
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(number__icontains=value) | Q(summary__icontains=value))
+        return keyword_filter(queryset, value=value, fields=DISPUTE_FIELDS)
 
     def in_year(self, queryset, name, value):
         year = parse_year(value)  # 400 for a year no record can have (0, 99999)

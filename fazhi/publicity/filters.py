@@ -3,8 +3,10 @@ from django import forms
 from django.db.models import Q
 
 from fazhi.accounts.filters import ScopedFilterSet
+from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import parse_year
 from fazhi.publicity.models import Activity, Campaign, Form, Status, Theme
+from fazhi.publicity.search import ACTIVITY_FIELDS, CAMPAIGN_FIELDS
 from fazhi.regions.models import Region
 
 
@@ -20,7 +22,14 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+def _search_box(placeholder: str):
+    return forms.TextInput(attrs={"type": "search", "placeholder": placeholder})
+
+
 class ActivityFilter(ScopedFilterSet):
+    q = django_filters.CharFilter(
+        label="关键词", method="search", widget=_search_box("活动名称、地点、备注")
+    )
     since = django_filters.DateFilter(
         label="起始日期", field_name="date", lookup_expr="gte", widget=DateInput
     )
@@ -47,6 +56,7 @@ class ActivityFilter(ScopedFilterSet):
     class Meta:
         model = Activity
         fields = [
+            "q",
             "since",
             "until",
             "village",
@@ -57,18 +67,25 @@ class ActivityFilter(ScopedFilterSet):
             "status",
         ]
 
+    def search(self, queryset, name, value):
+        return keyword_filter(queryset, value=value, fields=ACTIVITY_FIELDS)
+
     def filter_region(self, queryset, name, value):
         region = Region.objects.filter(code=value).first()
         return queryset.in_region(region) if region else queryset.none()
 
 
 class CampaignFilter(ScopedFilterSet):
+    q = django_filters.CharFilter(label="关键词", method="search", widget=_search_box("名称、说明"))
     name = django_filters.CharFilter(label="专项名称", lookup_expr="icontains")
     year = django_filters.CharFilter(label="年度", method="filter_year", widget=forms.NumberInput)
 
     class Meta:
         model = Campaign
-        fields = ["name", "year"]
+        fields = ["q", "name", "year"]
+
+    def search(self, queryset, name, value):
+        return keyword_filter(queryset, value=value, fields=CAMPAIGN_FIELDS)
 
     def filter_year(self, queryset, name, value):
         """Campaigns running at some time in the year (an open end runs on)."""

@@ -1,11 +1,16 @@
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import render
 
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability
 from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.keyword import keyword_filter
 from fazhi.ledgers.writer import list_response
 from fazhi.regions.models import Organisation, Region
+from fazhi.regions.search import REGION_FIELDS
+
+PAGE_SIZE = 50
 
 
 @capability_required(Capability.REGIONS)
@@ -14,7 +19,11 @@ def region_list(request):
         Region.objects.for_user(request.user)
         .select_related("parent")
         .annotate(organisation_count=Count("organisations"))
+        .order_by("code")
     )
+    query = request.GET.get("q", "").strip()
+    # A keyword finds a region by its name or code, or by one of its organisations' names.
+    regions = keyword_filter(regions, value=query, fields=(*REGION_FIELDS, "organisations__name"))
     if request.GET.get("format") == "xlsx":
         return list_response(
             "行政区划",
@@ -33,7 +42,12 @@ def region_list(request):
                 for r in regions
             ),
         )
-    return render(request, "regions/region_list.html", {"regions": regions})
+    page = Paginator(regions, PAGE_SIZE).get_page(request.GET.get("page"))
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    query_string["format"] = "xlsx"
+    context = {"page": page, "query": query, "export_query": query_string.urlencode()}
+    return render(request, "regions/region_list.html", context)
 
 
 @capability_required(Capability.REGIONS)

@@ -9,6 +9,7 @@ from fazhi.cases import services
 from fazhi.cases.exports import adjudication_ledger
 from fazhi.cases.forms import AdjudicationForm, AdjudicationIssueForm, AdjudicationProgressForm
 from fazhi.cases.models import Adjudication
+from fazhi.cases.search import ADJUDICATION_FIELDS
 from fazhi.cases.views.common import filter_cases, paginate, run_service
 
 CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政裁决", "/cases/adjudications/")]
@@ -20,7 +21,7 @@ def _cases(request):
         queryset,
         request.GET,
         dates={"applied": ("applied_on", "申请日期"), "decided": ("decided_on", "裁决日期")},
-        search=["case_number", "parties", "claim"],
+        search=ADJUDICATION_FIELDS,
     )
 
 

@@ -3,10 +3,10 @@ from datetime import date
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect
 
 from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.keyword import keyword_filter
 
 PAGE_SIZE = 25
 
@@ -44,11 +44,7 @@ def filter_cases(queryset, params, *, dates: dict[str, tuple[str, str]], search:
         "by": by,
         "by_choices": [(key, label) for key, (_, label) in dates.items()],
     }
-    if filters["q"]:
-        condition = Q()
-        for field in search:
-            condition |= Q(**{f"{field}__icontains": filters["q"]})
-        queryset = queryset.filter(condition)
+    queryset = keyword_filter(queryset, value=filters["q"], fields=search)
     if filters["year"].isdigit():
         queryset = queryset.filter(**{f"{date_field}__year": int(filters["year"])})
     since, until = _date(params.get("since")), _date(params.get("until"))

@@ -16,6 +16,7 @@ from fazhi.cases.forms import (
     SecondInstanceForm,
 )
 from fazhi.cases.models import Lawsuit
+from fazhi.cases.search import LAWSUIT_FIELDS
 from fazhi.cases.views.common import case_action, filter_cases, paginate, run_service
 
 CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政诉讼", "/cases/lawsuits/")]
@@ -31,7 +32,7 @@ def _lawsuits(request):
             "decided": ("decision_date", "裁判日期"),
             "heard": ("hearings__date", "开庭日期"),
         },
-        search=["case_number", "plaintiffs", "cause", "court"],
+        search=LAWSUIT_FIELDS,
     )
 
 

@@ -14,6 +14,7 @@ from fazhi.cases.forms import (
     ReconsiderationForm,
 )
 from fazhi.cases.models import Reconsideration
+from fazhi.cases.search import RECONSIDERATION_FIELDS
 from fazhi.cases.views.common import case_action, filter_cases, paginate, run_service
 
 CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政复议", "/cases/reconsiderations/")]
@@ -30,7 +31,7 @@ def _cases(request):
             "received": ("received_on", "收到申请书副本日期"),
             "decided": ("decision_date", "复议决定日期"),
         },
-        search=["case_number", "applicant", "organ", "contested_act"],
+        search=RECONSIDERATION_FIELDS,
     )
 
 

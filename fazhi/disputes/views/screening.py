@@ -10,31 +10,46 @@ from django.views.decorators.http import require_POST
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import month_from
 from fazhi.disputes import services
 from fazhi.disputes.forms import DeliberationForm, FindingToDisputeForm, ScreeningForm, apply_errors
 from fazhi.disputes.models import Deliberation, DisputeType, Finding, ScreeningReport
 from fazhi.disputes.screening import villages_not_filed
+from fazhi.disputes.search import DELIBERATION_FIELDS, SCREENING_FIELDS
 from fazhi.disputes.views.cases import CRUMB
 from fazhi.regions.models import Region
 
+PAGE_SIZE = 50
 SCREENING_CRUMB = ("矛盾纠纷排查", "/disputes/screening/")
 
 
 @capability_required(Capability.DISPUTES)
 def screening_list(request):
     month = month_from(request, default=timezone.localdate().replace(day=1))
-    villages = Region.objects.for_user(request.user).villages()
+    query = request.GET.get("q", "").strip()
     reports = (
         ScreeningReport.objects.for_user(request.user)
-        .for_month(month)
         .select_related("region", "filed_by")
         .prefetch_related("findings")
     )
+    if query:
+        # A keyword searches every month's reports, newest first, a page at a time.
+        found = keyword_filter(reports, value=query, fields=SCREENING_FIELDS)
+        reports = Paginator(found.order_by("-month", "region__code"), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        missing = []
+    else:
+        villages = Region.objects.for_user(request.user).villages()
+        reports = reports.for_month(month)
+        missing = villages_not_filed(villages, month)
     context = {
         "month": month,
+        "query": query,
         "reports": reports,
-        "missing": villages_not_filed(villages, month),
+        "page": reports if query else None,
+        "missing": missing,
         "can_edit": can(request.user, Capability.DISPUTES, edit=True),
         "breadcrumbs": [CRUMB, (SCREENING_CRUMB[0], None)],
     }
@@ -113,9 +128,12 @@ def finding_register(request, pk: int):
 @capability_required(Capability.DISPUTES)
 def deliberation_list(request):
     records = Deliberation.objects.for_user(request.user).select_related("region", "dispute")
+    query = request.GET.get("q", "").strip()
+    records = keyword_filter(records, value=query, fields=DELIBERATION_FIELDS)
     page = Paginator(records, 25).get_page(request.GET.get("page"))
     context = {
         "page": page,
+        "query": query,
         "can_edit": can(request.user, Capability.DISPUTES, edit=True),
         "breadcrumbs": [CRUMB, ("议事", None)],
     }

@@ -12,6 +12,7 @@ from fazhi.accounts.roles import Capability, Role
 from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.attachments.models import Attachment
 from fazhi.audit.services import personal_data_viewed
+from fazhi.core.keyword import keyword_filter
 from fazhi.core.locking import EditConflict, version_check
 from fazhi.core.periods import year_from
 from fazhi.legal.forms import AdvisorForm, ContractForm, ServiceForm
@@ -24,6 +25,7 @@ from fazhi.legal.models import (
     ServiceKind,
     Stage,
 )
+from fazhi.legal.search import ADVISOR_FIELDS, SERVICE_FIELDS
 from fazhi.legal.services import contract_create
 from fazhi.legal.views.common import (
     excel_response,
@@ -80,6 +82,7 @@ def advisor_list(request):
         )
         .order_by("name")
     )
+    advisors = keyword_filter(advisors, value=request.GET.get("q"), fields=ADVISOR_FIELDS)
     return render(
         request,
         "legal/advisor_list.html",
@@ -180,6 +183,7 @@ def contract_add(request, pk: int):
 
 def _filtered_services(request):
     services = Service.objects.for_user(request.user).select_related("advisor")
+    services = keyword_filter(services, value=request.GET.get("q"), fields=SERVICE_FIELDS)
     year = year_from(request)
     if year:
         services = services.filter(date__year=year)

@@ -9,9 +9,11 @@ from django.views.decorators.http import require_POST
 
 from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.attachments.models import Attachment
+from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import year_from
 from fazhi.legal.forms import CatalogueForm, DecisionForm, step_form_class
 from fazhi.legal.models import STEP_ORDER, Catalogue, Decision, Stage, StepKind
+from fazhi.legal.search import DECISION_FIELDS
 from fazhi.legal.services import decision_archive, decision_create, decision_step_record
 from fazhi.legal.views.common import (
     excel_response,
@@ -26,6 +28,7 @@ CRUMB = ("法律顾问与重大决策", "/legal/")
 
 def _filtered_decisions(request):
     decisions = Decision.objects.for_user(request.user).select_related("catalogue")
+    decisions = keyword_filter(decisions, value=request.GET.get("q"), fields=DECISION_FIELDS)
     year = year_from(request)
     if year:
         decisions = decisions.in_year(year)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import parse_count
 from fazhi.publicity.forms import (
     CadreForm,
@@ -28,6 +29,7 @@ from fazhi.publicity.models import (
     Targets,
     Training,
 )
+from fazhi.publicity.search import UNDERSTANDER_FIELDS
 from fazhi.publicity.views.common import crumbs, edit_page, period_from, scope_region
 from fazhi.regions.models import Region
 
@@ -49,6 +51,8 @@ def understander_list(request):
         .active()
         .annotate(training_hours=Sum("trainings__hours"))
     )
+    query = request.GET.get("q", "").strip()
+    people = keyword_filter(people, value=query, fields=UNDERSTANDER_FIELDS)
     by_village = {}
     for person in people.select_related("region"):
         by_village.setdefault(person.region_id, []).append(person)
@@ -60,11 +64,14 @@ def understander_list(request):
         }
         for village in Region.objects.for_user(request.user).villages().under(region.prefix)
     ]
+    if query:  # a search shows the villages where someone matched, not the targets
+        villages = [v for v in villages if v["people"]]
     return render(
         request,
         "publicity/understander_list.html",
         {
             "villages": villages,
+            "query": query,
             "target": target,
             "region": region,
             "can_edit": can(request.user, Capability.PUBLICITY, edit=True),

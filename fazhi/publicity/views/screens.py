@@ -1,6 +1,7 @@
 """LED screens: the officer's list, and the public display page each screen runs."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,11 +13,15 @@ from django.views.decorators.http import require_GET, require_POST
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability, can
 from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import parse_date
 from fazhi.publicity.forms import ScreenContentForm, ScreenForm
 from fazhi.publicity.models import Screen, ScreenContent, ScreenStatus
+from fazhi.publicity.search import SCREEN_FIELDS
 from fazhi.publicity.services import screen_heartbeat, screen_rotate_token
 from fazhi.publicity.views.common import crumbs, edit_page, scope_region
+
+PAGE_SIZE = 50
 
 
 @capability_required(Capability.PUBLICITY)
@@ -31,14 +36,19 @@ def screen_list(request):
     until = parse_date(request.GET.get("until"), name="until", label="截止日期")
     if until:  # installed by that day (the metric's period end)
         screens = screens.installed_by(until)
+    query = request.GET.get("q", "").strip()
+    screens = keyword_filter(screens, value=query, fields=SCREEN_FIELDS)
+    page = Paginator(screens, PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
-    rows = [(screen, screen.is_dark(now)) for screen in screens]
+    rows = [(screen, screen.is_dark(now)) for screen in page]
     contents = ScreenContent.objects.for_user(request.user).select_related("region", "theme")
     return render(
         request,
         "publicity/screen_list.html",
         {
             "rows": rows,
+            "page": page,
+            "query": query,
             "contents": contents.current(timezone.localdate()),
             "later": contents.filter(start_date__gt=timezone.localdate()),
             "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
