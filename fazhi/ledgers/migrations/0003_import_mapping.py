@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ledgers", "0001_initial"),
+        ("ledgers", "0002_input_validators"),
     ]
 
     operations = [
