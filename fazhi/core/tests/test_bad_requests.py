@@ -8,7 +8,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from fazhi.publicity.models import Activity, Campaign
-from fazhi.publicity.tests.factories import activity
+from fazhi.publicity.tests.factories import activity, activity_form_data
 
 BAD_YEARS = ["0", "99999", "-1", "abc", "２０２０", "2020.5"]
 
@@ -119,21 +119,6 @@ def test_a_bad_target_or_screen_date_answers_400(cast, client):
 # Control characters and counts ----------------------------------------------
 
 
-def _activity_form(cast, **overrides):
-    data = {
-        "region": cast.qilong.pk,
-        "title": "七龙社区普法",
-        "date": "2020-05-01",
-        "place": "七龙社区",
-        "villages": [cast.qilong.pk],
-        "form": "household",
-        "person_times": 30,
-        "materials": 10,
-        "status": "held",
-    }
-    return {**data, **overrides}
-
-
 def _activity_payload(cast, **overrides):
     data = {
         "region": cast.qilong.code,
@@ -150,7 +135,9 @@ def _activity_payload(cast, **overrides):
 
 def test_a_bell_in_a_title_is_refused_on_the_form_and_nothing_saved(cast, client):
     client.force_login(cast.cadre)
-    response = client.post("/publicity/activities/new/", _activity_form(cast, title="普法\u0007"))
+    response = client.post(
+        "/publicity/activities/new/", activity_form_data(cast, title="普法\u0007")
+    )
     assert response.status_code == 200
     assert "控制字符（U+0007）" in response.context["form"].errors["title"][0]
     assert "活动名称：" in response.content.decode()
@@ -171,7 +158,7 @@ def test_a_bell_in_a_title_is_refused_by_the_api_and_nothing_saved(cast):
 def test_a_person_times_beyond_any_township_is_refused_on_the_form(cast, client):
     client.force_login(cast.cadre)
     response = client.post(
-        "/publicity/activities/new/", _activity_form(cast, person_times=9223372036854775807)
+        "/publicity/activities/new/", activity_form_data(cast, person_times=9223372036854775807)
     )
     assert response.status_code == 200
     assert "不能超过 1000000" in response.content.decode()

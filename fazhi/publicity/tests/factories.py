@@ -36,3 +36,19 @@ def load_demo(cast):
     from fazhi.publicity.demo import publicity
 
     publicity(DemoContext(password=DEFAULT_PASSWORD, say=lambda line: None, town=cast.town))
+
+
+def activity_form_data(cast, **overrides) -> dict:
+    """What the 七龙 cadre posts on the new-activity form, with `overrides`."""
+    data = {
+        "region": cast.qilong.pk,
+        "title": "七龙社区普法",
+        "date": "2020-05-01",
+        "place": "七龙社区",
+        "villages": [cast.qilong.pk],
+        "form": "household",
+        "person_times": 30,
+        "materials": 10,
+        "status": "held",
+    }
+    return {**data, **overrides}

@@ -6,23 +6,9 @@ import pytest
 from rest_framework.test import APIClient
 
 from fazhi.publicity.models import Activity, Campaign, ScreenContent
+from fazhi.publicity.tests.factories import activity_form_data
 
 from .factories import activity
-
-
-def _activity_form(cast, **overrides):
-    data = {
-        "region": cast.qilong.pk,
-        "title": "七龙社区普法",
-        "date": "2020-05-01",
-        "place": "七龙社区",
-        "villages": [cast.qilong.pk],
-        "form": "household",
-        "person_times": 30,
-        "materials": 10,
-        "status": "held",
-    }
-    return {**data, **overrides}
 
 
 @pytest.mark.parametrize(
@@ -31,7 +17,7 @@ def _activity_form(cast, **overrides):
 )
 def test_a_negative_or_non_numeric_count_is_refused_on_the_form(cast, client, field, value):
     client.force_login(cast.cadre)
-    response = client.post("/publicity/activities/new/", _activity_form(cast, **{field: value}))
+    response = client.post("/publicity/activities/new/", activity_form_data(cast, **{field: value}))
     assert response.status_code == 200
     assert field in response.context["form"].errors
     label = response.context["form"].fields[field].label
@@ -139,7 +125,9 @@ def test_a_slogan_ending_before_it_starts_is_refused_on_the_form(cast, client):
 
 def test_a_held_activity_cannot_be_dated_in_the_future(cast, client):
     client.force_login(cast.cadre)
-    response = client.post("/publicity/activities/new/", _activity_form(cast, date="2099-01-01"))
+    response = client.post(
+        "/publicity/activities/new/", activity_form_data(cast, date="2099-01-01")
+    )
     assert "date" in response.context["form"].errors
     assert not Activity.objects.exists()
 
