@@ -1,17 +1,9 @@
 """Figures of administrative litigation and reconsideration."""
 
-from decimal import Decimal
-
 from django.urls import reverse
 
 from fazhi.cases.models import CORRECTIONS, LOSSES, Hearing, Lawsuit, Reconsideration
-from fazhi.metrics import Result, metric
-
-
-def _rate(part: int, whole: int) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / whole).quantize(Decimal("0.1"))
+from fazhi.metrics import Result, metric, rate
 
 
 def _list_url(name: str, period, by: str) -> str:
@@ -48,7 +40,7 @@ def head_in_court_rate(region, period):
     )
     total, appeared = hearings.count(), hearings.head_appeared().count()
     return Result(
-        value=_rate(appeared, total),
+        value=rate(appeared, total),
         records=hearings,
         list_url=_list_url("cases:lawsuits", period, "heard"),
         parts={"hearings": total, "head_appeared": appeared},
@@ -66,7 +58,7 @@ def loss_rate(region, period):
     decided = Lawsuit.objects.in_region(region).in_period(period, "decision_date")
     total, lost = decided.count(), decided.filter(outcome__in=LOSSES).count()
     return Result(
-        value=_rate(lost, total),
+        value=rate(lost, total),
         records=decided,
         list_url=_list_url("cases:lawsuits", period, "decided"),
         parts={"decided": total, "lost": lost},
@@ -100,7 +92,7 @@ def correction_rate(region, period):
     decided = Reconsideration.objects.in_region(region).in_period(period, "decision_date")
     total, corrected = decided.count(), decided.filter(outcome__in=CORRECTIONS).count()
     return Result(
-        value=_rate(corrected, total),
+        value=rate(corrected, total),
         records=decided,
         list_url=_list_url("cases:reconsiderations", period, "decided"),
         parts={"decided": total, "corrected": corrected},

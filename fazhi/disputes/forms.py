@@ -17,6 +17,7 @@ from fazhi.disputes.models import (
     Risk,
     Session,
 )
+from fazhi.regions.codes import town_prefix
 from fazhi.regions.models import Organisation, Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -92,14 +93,14 @@ class AssignForm(EditGuardFormMixin, forms.Form):
 
     def __init__(self, *args, dispute, user, **kwargs):
         super().__init__(*args, **kwargs)
-        town_prefix = dispute.region.code[:9]
+        town = town_prefix(dispute.region.code)
         self.fields["organisation"].queryset = Organisation.objects.filter(
-            region__code__startswith=town_prefix, kind__in=MEDIATION_KINDS
+            region__code__startswith=town, kind__in=MEDIATION_KINDS
         ).filter(region__in=[dispute.region_id, dispute.region.parent_id])
         self.fields["mediators"].queryset = User.objects.filter(
             is_active=True,
             role__in=[Role.MEDIATOR, Role.VILLAGE_CADRE, Role.TOWN_OFFICER],
-            region__code__startswith=town_prefix,
+            region__code__startswith=town,
         )
         if user.role == Role.MEDIATOR:
             self.fields["organisation"].initial = user.organisation_id

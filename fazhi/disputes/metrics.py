@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from fazhi.disputes.models import Dispute, Handover, Outcome, ScreeningReport
 from fazhi.disputes.screening import months_of
-from fazhi.metrics.registry import Result, metric
+from fazhi.metrics import Result, metric, rate
 from fazhi.regions.models import Region
 
 
@@ -74,7 +74,7 @@ def success_rate(region, period):
     total = records.count()
     succeeded = records.filter(outcome=Outcome.SUCCESS)
     won = succeeded.count()
-    value = round(won * 100 / total, 1) if total else None
+    value = rate(won, total)
     return Result(
         value=value,
         records=succeeded,
@@ -132,7 +132,7 @@ def screening_compliance(region, period):
         for row in records.values("region__name").annotate(n=Count("id"))
     }
     return Result(
-        value=round(filed * 100 / expected, 1) if expected else None,
+        value=rate(filed, expected),
         records=records,
         list_url=reverse("disputes:screening"),
         parts={

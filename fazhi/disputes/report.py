@@ -19,6 +19,7 @@ from fazhi.disputes.models import (
 from fazhi.disputes.services import dispute_import
 from fazhi.ledgers.base import Column, Ledger, register_ledger
 from fazhi.personal import validate_id_number
+from fazhi.regions.codes import town_prefix
 from fazhi.regions.models import Organisation
 from fazhi.reports.contrib import candidate, paragraph
 
@@ -268,7 +269,7 @@ class DisputeLedger(Ledger):
         if values["organisation"]:
             name = values["organisation"]
             values["organisation"] = Organisation.objects.filter(
-                region__code__startswith=region.prefix[:9], name=name
+                region__code__startswith=town_prefix(region.prefix), name=name
             ).first()
             if values["organisation"] is None:
                 raise ValidationError({"organisation": f"「{name}」不是本镇登记的调解组织"})

@@ -27,6 +27,7 @@ from fazhi.disputes.models import (
     Session,
     Status,
 )
+from fazhi.regions.codes import town_prefix
 
 EDITABLE_FIELDS = [
     "source",
@@ -49,9 +50,10 @@ def _next_number(registered_on: date) -> str:
 
 
 def _alert_leaders(dispute: Dispute) -> None:
-    town_prefix = dispute.region.code[:9]
     leaders = User.objects.filter(
-        role=Role.TOWN_LEADER, is_active=True, region__code__startswith=town_prefix
+        role=Role.TOWN_LEADER,
+        is_active=True,
+        region__code__startswith=town_prefix(dispute.region.code),
     )
     reasons = []
     if dispute.may_escalate:

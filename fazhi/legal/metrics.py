@@ -1,5 +1,3 @@
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.db.models import Count
 from django.urls import reverse
 
@@ -14,13 +12,7 @@ from fazhi.legal.models import (
     StepKind,
     SubjectKind,
 )
-from fazhi.metrics import Result, metric
-
-
-def _share(part: int, whole: int) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+from fazhi.metrics import Result, metric, rate
 
 
 @metric(
@@ -69,7 +61,7 @@ def decisions_reviewed_share(region, period):
     reviewed = decisions.filter(steps__kind=StepKind.LEGALITY).distinct()
     total, part = decisions.count(), reviewed.count()
     return Result(
-        value=_share(part, total),
+        value=rate(part, total),
         records=reviewed,
         list_url=f"{reverse('legal:decisions')}?year={period.start.year}&reviewed=yes",
         parts={"决策总数": total, "已经合法性审查": part},
@@ -92,7 +84,7 @@ def normative_reviewed_share(region, period):
     answered = sent.answered()
     total, part = sent.count(), answered.count()
     return Result(
-        value=_share(part, total),
+        value=rate(part, total),
         records=answered,
         list_url=f"{reverse('legal:reviews')}?kind={SubjectKind.NORMATIVE}&status=answered",
         parts={"送审": total, "已出具意见": part},

@@ -1,3 +1,4 @@
+from fazhi.metrics.rates import rate
 from fazhi.metrics.registry import Metric, Period, Result, all_metrics, compute, get, metric
 
-__all__ = ["Metric", "Period", "Result", "all_metrics", "compute", "get", "metric"]
+__all__ = ["Metric", "Period", "Result", "all_metrics", "compute", "get", "metric", "rate"]

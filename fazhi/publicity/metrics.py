@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from fazhi.metrics import Result, metric
+from fazhi.metrics import Result, metric, rate
 from fazhi.publicity.coverage import village_coverage
 from fazhi.publicity.models import (
     Activity,
@@ -148,9 +148,7 @@ def law_understanders_coverage(region, period):
     counts = dict(records.order_by().values_list("region__name").annotate(n=Count("id")))
     villages = list(Region.objects.villages().under(region.prefix).values_list("name", flat=True))
     meeting = [name for name in villages if counts.get(name, 0) >= target]
-    value = (
-        (Decimal(100) * len(meeting) / len(villages)).quantize(Decimal("0.1")) if villages else None
-    )
+    value = rate(len(meeting), len(villages))
     return Result(
         value=value,
         records=records,

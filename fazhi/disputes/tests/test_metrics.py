@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal
 
 from fazhi.disputes import services
 from fazhi.disputes.tests.helpers import add_party, assign, dispute_type, make_dispute
@@ -63,7 +64,7 @@ def test_success_rate_median_days_and_handovers(cast):
     _scene(cast)
     assert compute("disputes.mediated", cast.town, YEAR).value == 3
     rate = compute("disputes.success_rate", cast.town, YEAR)
-    assert rate.value == 66.7 and rate.parts == {"succeeded": 2, "concluded": 3}
+    assert rate.value == Decimal("66.7") and rate.parts == {"succeeded": 2, "concluded": 3}
     assert compute("disputes.median_days", cast.town, YEAR).value == 20
     handovers = compute("disputes.handovers", cast.town, YEAR)
     assert handovers.value == 1 and handovers.parts == {"诉讼": 1}

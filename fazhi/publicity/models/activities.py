@@ -11,6 +11,7 @@ from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
 from fazhi.core.validators import CountLimitValidator, DateWindowValidator
+from fazhi.regions.codes import county_town_codes
 
 # More people than a township has cannot attend one activity: a bound that
 # keeps typing slips (and sums over a year) within reach.
@@ -78,7 +79,7 @@ def _check_dates(start, end, *, end_field="end_date"):
 class CampaignQuerySet(ScopedQuerySet):
     def visible_from(self, region):
         """Campaigns of `region` and of the regions above it (a village joins the town's)."""
-        codes = {region.code[:n].ljust(12, "0") for n in (6, 9, 12)}
+        codes = county_town_codes(region.code)
         return self.filter(region__code__in=codes)
 
     def choosable_by(self, user):

@@ -10,6 +10,7 @@ from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
 from fazhi.personal import EncryptedCharField, mask_phone, validate_phone
+from fazhi.regions.codes import town_code
 
 LAW_UNDERSTANDER_TARGET = 3  # per village, unless the page is asked for another
 HOURS = [MinValueValidator(Decimal("0.5"), "学时应不少于0.5。"), MaxValueValidator(Decimal("100"))]
@@ -251,6 +252,6 @@ class Targets(Versioned):
     @classmethod
     def for_region(cls, region) -> "Targets":
         """The targets of the town at or above `region` (defaults when none are set)."""
-        town_code = region.code[:9].ljust(12, "0")
-        found = cls.objects.filter(region__code=town_code).first()
+        town = town_code(region.code)
+        found = cls.objects.filter(region__code=town).first()
         return found or cls(region=region)

@@ -11,6 +11,7 @@ from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.audit.history import audited_history
 from fazhi.core.locking import Versioned
 from fazhi.core.validators import DateWindowValidator
+from fazhi.regions.codes import county_town_codes
 
 from .activities import _check_dates
 
@@ -81,8 +82,7 @@ class ScreenContentQuerySet(ScopedQuerySet):
 
     def showing_on(self, screen, today):
         """Items of the screen's village and of the town (or county) above it."""
-        prefixes = {screen.region.code[:n] for n in (6, 9, 12)}
-        regions = [code.ljust(12, "0") for code in prefixes]
+        regions = county_town_codes(screen.region.code)
         return (
             self.current(today)
             .filter(region__code__in=regions)

@@ -17,6 +17,7 @@ from fazhi.publicity.forms import KeyDateForm, MarketDayRuleForm
 from fazhi.publicity.models import Activity, KeyDate, MarketDayRule
 from fazhi.publicity.services import key_dates_add_defaults
 from fazhi.publicity.views.common import crumbs, edit_page, scope_region
+from fazhi.regions.codes import town_code
 from fazhi.regions.models import Region
 
 
@@ -45,7 +46,7 @@ NEAR = timedelta(days=3)  # a market day next to 6·26 on 禁毒 counts for 6·2
 
 
 def _town_of(region) -> Region | None:
-    return Region.objects.filter(code=region.code[:9].ljust(12, "0")).first()
+    return Region.objects.filter(code=town_code(region.code)).first()
 
 
 def occasions(user, region, start: date, end: date) -> list[CalendarDay]:

@@ -12,6 +12,7 @@ from fazhi.publicity.coverage import distance_correlation, distance_verdict, vil
 from fazhi.publicity.forms import TargetsForm
 from fazhi.publicity.models import Targets
 from fazhi.publicity.views.common import crumbs, edit_page, period_from, scope_region
+from fazhi.regions.codes import town_code
 
 SUMMARY = [
     "publicity.concentrated_activities",
@@ -70,8 +71,8 @@ def coverage_view(request):
 @capability_required(Capability.PUBLICITY, edit=True)
 def targets_edit(request):
     region = scope_region(request)
-    town_code = region.code[:9].ljust(12, "0")
-    targets = Targets.objects.for_user(request.user).filter(region__code=town_code).first()
+    town = town_code(region.code)
+    targets = Targets.objects.for_user(request.user).filter(region__code=town).first()
     return edit_page(
         request,
         form_class=TargetsForm,
