@@ -26,8 +26,11 @@ def test_the_schema_describes_the_region_endpoints(cast, client):
 
 
 def test_a_region_code_that_is_not_twelve_digits_is_not_found(cast, client):
-    """A NUL byte in the code once reached PostgreSQL and answered 500."""
+    """A NUL byte in the code once reached PostgreSQL and answered 500: now the
+    request check refuses it (400) before the router, and any other code that
+    is not twelve digits is simply not found."""
     client.force_login(cast.officer)
-    assert client.get("/api/v1/regions/%00/").status_code == 404
+    assert client.get("/api/v1/regions/%00/").status_code == 400
+    assert client.get("/api/v1/regions/5002401050x0/").status_code == 404
     assert client.get("/api/v1/regions/50024010500/").status_code == 404
     assert client.get(f"/api/v1/regions/{cast.qilong.code}/").status_code == 200
