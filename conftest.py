@@ -189,7 +189,7 @@ def build_second_town():
     """西沱镇 with one village and its own people, made through the product's
     services as an administrator would: the division list, then the accounts."""
     from fazhi.accounts.models import User
-    from fazhi.accounts.roles import Role
+    from fazhi.core.roles import Role
     from fazhi.accounts.services import account_save, role_grant_approve
     from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD
     from fazhi.regions.models import Organisation, OrganisationKind, Region
@@ -244,7 +244,7 @@ def load_demo_town(town):
     from django.utils.module_loading import import_string, module_has_submodule
 
     from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD, DemoContext
-    from fazhi.demo.registry import steps
+    from fazhi.core.demo import steps
 
     for config in apps.get_app_configs():
         if config.name.startswith("fazhi.") and module_has_submodule(config.module, "demo"):

@@ -63,13 +63,10 @@ INSTALLED_APPS = [
     "fazhi.ledgers",
     "fazhi.demo",
     # Capabilities
-    "fazhi.tasks",
     "fazhi.legal",
     "fazhi.cases",
     "fazhi.disputes",
     "fazhi.publicity",
-    "fazhi.disclosure",
-    "fazhi.assessment",
     "fazhi.reports",
     "fazhi.dashboard",
 ]

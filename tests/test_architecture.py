@@ -89,29 +89,6 @@ def test_no_module_outside_core_and_regions_slices_region_codes():
 
 # --- import cycles between apps ---------------------------------------------
 
-# Import edges between the foundation apps that lie on a cycle today: the scope
-# rule, roles and the demo registry live inside `accounts`, so `accounts`,
-# `regions`, `audit`, `demo`, `core` and `ledgers` import each other in circles.
-# To be removed by the kernel move (issue 11); the list may only shrink. Any
-# other edge on a cycle (above all one touching a capability app) fails.
-KNOWN_CYCLIC_IMPORTS = {
-    ("accounts", "audit"),
-    ("accounts", "core"),
-    ("accounts", "demo"),
-    ("accounts", "regions"),
-    ("audit", "accounts"),
-    ("core", "accounts"),
-    ("demo", "accounts"),
-    ("demo", "regions"),
-    ("ledgers", "accounts"),
-    ("ledgers", "core"),
-    ("ledgers", "regions"),
-    ("regions", "accounts"),
-    ("regions", "audit"),
-    ("regions", "core"),
-    ("regions", "demo"),
-    ("regions", "ledgers"),
-}
 
 
 def _imported_modules(tree: ast.AST) -> list[str]:
@@ -191,10 +168,29 @@ def test_the_import_graph_sees_imports_inside_functions():
     assert _imported_modules(tree) == ["fazhi.legal.models", "fazhi.cases"]
 
 
-def test_apps_import_each_other_in_no_new_cycle():
-    new = {
-        edge: " → ".join(cycle)
-        for edge, cycle in cyclic_edges(app_import_graph()).items()
-        if edge not in KNOWN_CYCLIC_IMPORTS
-    }
-    assert new == {}, f"import cycles between apps: {sorted(new.values())}"
+def test_apps_import_each_other_in_no_cycle():
+    cycles = sorted(" → ".join(cycle) for cycle in cyclic_edges(app_import_graph()).values())
+    assert cycles == [], f"import cycles between apps: {cycles}"
+
+
+def test_the_kernel_imports_no_app():
+    """`fazhi/core` sits under everything: it discovers the apps, never names one."""
+    assert app_import_graph()["core"] == set()
+
+
+CAPABILITY_APPS = ("legal", "cases", "disputes", "publicity")
+
+
+def test_capability_apps_import_no_other_capability_app():
+    graph = app_import_graph()
+    crossing = {app: graph[app] & set(CAPABILITY_APPS) - {app} for app in CAPABILITY_APPS}
+    assert {app: found for app, found in crossing.items() if found} == {}
+
+
+def test_the_shared_apps_name_no_capability_app():
+    """The dashboard, reports, ledgers, metrics, deadlines and demo read the
+    capability registry (fazhi/core/capabilities.py) instead of naming an app."""
+    graph = app_import_graph()
+    shared = ("dashboard", "reports", "ledgers", "metrics", "deadlines", "demo", "core")
+    naming = {app: graph[app] & set(CAPABILITY_APPS) for app in shared}
+    assert {app: found for app, found in naming.items() if found} == {}

@@ -5,7 +5,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from fazhi.accounts.roles import can
+from fazhi.core.roles import can
 
 ROLES = [
     "sysadmin",

@@ -1,5 +1,5 @@
-from fazhi.accounts.navigation import navigation_for
-from fazhi.accounts.roles import Role
+from fazhi.core.navigation import navigation_for
+from fazhi.core.roles import Role
 from fazhi.regions.models import Level, Region
 
 

@@ -1,6 +1,6 @@
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Role
-from fazhi.demo.registry import demo_step
+from fazhi.core.demo import demo_step
+from fazhi.core.roles import Role
 from fazhi.regions.models import Organisation, Region
 
 # username, role, region code (None: no region), organisation name, full name

@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
-from fazhi.accounts.roles import Role
+from fazhi.core.roles import Role
 from fazhi.regions.models import Region
 
 SESSION_KEY = "active_region"

@@ -2,8 +2,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.accounts.roles import Role
-from fazhi.audit.history import audited_history
+from fazhi.core.history import audited_history
+from fazhi.core.roles import Role
 from fazhi.personal import EncryptedCharField, validate_phone
 from fazhi.regions.models import Level
 

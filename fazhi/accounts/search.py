@@ -5,7 +5,6 @@ which is encrypted)."""
 from django.urls import reverse
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Capability
 from fazhi.core.global_search import SearchSource
 
 USER_FIELDS = ("username", "full_name")
@@ -14,7 +13,7 @@ SOURCES = [
     SearchSource(
         key="users",
         label="账号",
-        capability=Capability.ACCOUNTS,
+        capability="accounts",
         edit=True,
         model=User,
         fields=USER_FIELDS,

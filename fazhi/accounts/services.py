@@ -18,9 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.accounts.models import ApiToken, GrantStatus, RoleGrant, User
-from fazhi.accounts.roles import Role
 from fazhi.audit.models import Action
 from fazhi.audit.services import audit_record
+from fazhi.core.roles import Role
 
 SCOPE_FIELDS = ("role", "region_id", "organisation_id")
 

@@ -14,10 +14,10 @@ from fazhi.accounts import services
 from fazhi.accounts.forms import GrantDecisionForm, LoginForm, PasswordForm, TokenForm, UserForm
 from fazhi.accounts.middleware import SESSION_KEY
 from fazhi.accounts.models import ApiToken, RoleGrant, User
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, Role
 from fazhi.accounts.search import USER_FIELDS
 from fazhi.core.keyword import keyword_filter
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import Role
 from fazhi.regions.models import Region
 
 
@@ -49,7 +49,7 @@ def switch_region(request):
     return redirect(next_url or "home")
 
 
-@capability_required(Capability.ACCOUNTS)
+@capability_required("accounts")
 def user_list(request):
     users = (
         User.objects.for_user(request.user)
@@ -66,7 +66,7 @@ def user_list(request):
     return render(request, "accounts/user_list.html", context)
 
 
-@capability_required(Capability.ACCOUNTS, edit=True)
+@capability_required("accounts", edit=True)
 def user_edit(request, pk: int | None = None):
     user = get_object_or_404(User.objects.for_user(request.user), pk=pk) if pk else User()
     form = UserForm(request.POST or None, instance=user, actor=request.user)
@@ -94,7 +94,7 @@ def user_edit(request, pk: int | None = None):
 
 
 @require_POST
-@capability_required(Capability.ACCOUNTS, edit=True)
+@capability_required("accounts", edit=True)
 def user_unlock(request, pk: int):
     user = get_object_or_404(User.objects.for_user(request.user), pk=pk)
     axes_reset(username=user.username)

@@ -1,9 +1,9 @@
 from django.db import models, transaction
 from django.utils import timezone
 
-from fazhi.accounts.scope import ensure_region_in_scope
 from fazhi.attachments.models import Attachment, Kind
 from fazhi.attachments.validation import validate_upload
+from fazhi.core.scope import ensure_region_in_scope
 
 
 @transaction.atomic

@@ -18,10 +18,11 @@ from pathlib import PurePosixPath
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.attachments.models import Attachment
 from fazhi.attachments.validation import EXTENSIONS
+from fazhi.core import capabilities
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 
 INLINE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 _UNSAFE_IN_NAMES = set('\\/:*?"<>|;')
@@ -60,7 +61,7 @@ def _check_owner(user, attachment: Attachment) -> None:
     if attachment.owner_type_id is None:
         return
     capability = attachment.owner_type.app_label
-    if capability not in Capability.values:
+    if not capabilities.exists(capability):
         raise Http404
     if not can(user, capability):
         raise PermissionDenied("您的角色无权访问此附件所属的功能。")

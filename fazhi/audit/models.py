@@ -20,9 +20,9 @@ class Action(models.TextChoices):
 class AuditEntryQuerySet(models.QuerySet):
     def for_user(self, user):
         """Only the auditor reads the audit log (三员分立)."""
-        from fazhi.accounts.roles import Capability, can
+        from fazhi.core.roles import can
 
-        return self.all() if can(user, Capability.AUDIT) else self.none()
+        return self.all() if can(user, "audit") else self.none()
 
 
 class AuditEntry(models.Model):

@@ -1,13 +1,12 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability
 from fazhi.audit.filters import AuditFilter
 from fazhi.audit.models import AuditEntry
+from fazhi.core.permissions import capability_required
 
 
-@capability_required(Capability.AUDIT)
+@capability_required("audit")
 def audit_log(request):
     entries = AuditFilter(request.GET, queryset=AuditEntry.objects.for_user(request.user))
     page = Paginator(entries.qs, 50).get_page(request.GET.get("page"))

@@ -8,10 +8,10 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from fazhi.accounts.models import User
-from fazhi.accounts.permissions import ScopedViewSetMixin
-from fazhi.accounts.roles import Capability, Role
 from fazhi.cases import services
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
+from fazhi.core.permissions import ScopedViewSetMixin
+from fazhi.core.roles import Role
 from fazhi.regions.models import Region
 from fazhi.schema import blank_until_set
 
@@ -120,7 +120,7 @@ class LawsuitViewSet(
 ):
     """行政诉讼案件（含庭审与负责人出庭情况）。"""
 
-    capability = Capability.CASES
+    capability = "cases"
     queryset = Lawsuit.objects.select_related("region").prefetch_related("hearings")
     serializer_class = LawsuitSerializer
     create_service = services.lawsuit_create
@@ -135,7 +135,7 @@ class ReconsiderationViewSet(
 ):
     """行政复议案件。"""
 
-    capability = Capability.CASES
+    capability = "cases"
     queryset = Reconsideration.objects.select_related("region")
     serializer_class = ReconsiderationSerializer
     create_service = services.reconsideration_create
@@ -145,7 +145,7 @@ class ReconsiderationViewSet(
 class AdjudicationViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """行政裁决案件。"""
 
-    capability = Capability.CASES
+    capability = "cases"
     queryset = Adjudication.objects.select_related("region")
     serializer_class = AdjudicationSerializer
     filterset_fields = ["type"]

@@ -16,7 +16,7 @@ from fazhi.cases.models import (
     Reconsideration,
     ReconsiderationOutcome,
 )
-from fazhi.demo.registry import demo_step
+from fazhi.core.demo import demo_step
 
 
 @demo_step(order=45)

@@ -3,7 +3,6 @@
 from django import forms
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Role
 from fazhi.cases.models import (
     MAX_EXTENSION_DAYS,
     Adjudication,
@@ -16,6 +15,7 @@ from fazhi.cases.models import (
     ReconsiderationOutcome,
 )
 from fazhi.core.locking import EditGuardFormMixin
+from fazhi.core.roles import Role
 from fazhi.regions.models import Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

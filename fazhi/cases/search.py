@@ -1,7 +1,6 @@
 """What the cases capability gives the global search: lawsuits,
 reconsiderations and adjudications, by the same fields as their lists."""
 
-from fazhi.accounts.roles import Capability
 from fazhi.cases.models import Adjudication, Lawsuit, Reconsideration
 from fazhi.core.global_search import SearchSource
 
@@ -13,7 +12,7 @@ SOURCES = [
     SearchSource(
         key="lawsuits",
         label="行政诉讼",
-        capability=Capability.CASES,
+        capability="cases",
         model=Lawsuit,
         fields=LAWSUIT_FIELDS,
         list_url="cases:lawsuits",
@@ -25,7 +24,7 @@ SOURCES = [
     SearchSource(
         key="reconsiderations",
         label="行政复议",
-        capability=Capability.CASES,
+        capability="cases",
         model=Reconsideration,
         fields=RECONSIDERATION_FIELDS,
         list_url="cases:reconsiderations",
@@ -37,7 +36,7 @@ SOURCES = [
     SearchSource(
         key="adjudications",
         label="行政裁决",
-        capability=Capability.CASES,
+        capability="cases",
         model=Adjudication,
         fields=ADJUDICATION_FIELDS,
         list_url="cases:adjudications",

@@ -9,8 +9,11 @@ the month of the latest one. Both stay switchable on the page.
 from datetime import date
 
 from django.db.models import Max
+from django.urls import reverse
 
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
+from fazhi.cases.reminders import reminders_for
+from fazhi.core.capabilities import Attention
 
 
 def _latest(*values) -> date | None:
@@ -46,3 +49,12 @@ def case_calendar_month(*, user, today: date) -> date:
     if latest is None or latest >= this_month:
         return this_month
     return latest.replace(day=1)
+
+
+def attention_for(user, today: date):
+    """The home page's 需要关注 lines for cases: deadlines passed and close at hand."""
+    reminders = reminders_for(user, today, mine=False)
+    overdue = sum(1 for reminder in reminders if reminder.overdue(today))
+    url = reverse("cases:reminders") + "?all=1"
+    yield Attention("已逾期的诉讼、复议期限", overdue, url, "bad")
+    yield Attention("三个工作日内届满的诉讼、复议期限", len(reminders) - overdue, url)

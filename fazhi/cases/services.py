@@ -11,7 +11,6 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from fazhi.accounts.scope import ensure_region_in_scope
 from fazhi.cases.models import (
     MAX_EXTENSION_DAYS,
     Adjudication,
@@ -23,6 +22,7 @@ from fazhi.cases.models import (
     Reconsideration,
 )
 from fazhi.core.locking import version_check
+from fazhi.core.scope import ensure_region_in_scope
 from fazhi.deadlines import compute_deadline
 
 APPEAL_RULES = {

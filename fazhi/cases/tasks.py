@@ -8,9 +8,9 @@ from django.template.loader import render_to_string
 from django_tasks import task
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Capability, can
 from fazhi.cases.models import ReminderDigest
 from fazhi.cases.reminders import reminders_for
+from fazhi.core.roles import can
 
 
 @task()
@@ -19,7 +19,7 @@ def send_digest(user_id: int, day: str) -> int:
     is empty or already sent; return the number of items sent."""
     today = date.fromisoformat(day)
     user = User.objects.select_related("region").get(pk=user_id)
-    if not user.email or not can(user, Capability.CASES):
+    if not user.email or not can(user, "cases"):
         return 0
     reminders = reminders_for(user, today)
     if not reminders:

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.urls import reverse
-from django.utils.module_loading import import_string, module_has_submodule
+from django.utils.module_loading import import_string
 
-from fazhi.accounts.roles import can
+from fazhi.core import capabilities
 from fazhi.core.keyword import keyword_filter, keyword_words
+from fazhi.core.roles import can
 
 GROUP_LIMIT = 10
 
@@ -73,11 +73,10 @@ class SearchGroup:
 
 @cache
 def search_sources() -> tuple[SearchSource, ...]:
-    """Every app's contribution, in app order (discovered once)."""
+    """Every capability's contribution, in app order (discovered once)."""
     found = []
-    for config in apps.get_app_configs():
-        if config.name.startswith("fazhi.") and module_has_submodule(config.module, "search"):
-            found.extend(import_string(f"{config.name}.search.SOURCES"))
+    for module in capabilities.contributing("search"):
+        found.extend(import_string(f"{module}.SOURCES"))
     return tuple(found)
 
 

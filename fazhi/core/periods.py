@@ -14,6 +14,7 @@ an absent or empty value gives the page's default.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -21,9 +22,31 @@ from django.core.exceptions import BadRequest
 from django.utils import timezone
 
 from fazhi.core.validators import EARLIEST
-from fazhi.metrics import Period
 
 FIRST_YEAR = EARLIEST.year
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    @classmethod
+    def year(cls, year: int) -> "Period":
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    def __contains__(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def label(self) -> str:
+        if (
+            self.start.month == 1
+            and self.start.day == 1
+            and self.end == date(self.start.year, 12, 31)
+        ):
+            return f"{self.start.year}年"
+        return f"{self.start:%Y-%m-%d} 至 {self.end:%Y-%m-%d}"
 
 
 def last_year() -> int:

@@ -11,7 +11,7 @@ listed as a make-up working day (调休上班). A year nobody entered falls back
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.audit.history import audited_history
+from fazhi.core.history import audited_history
 from fazhi.core.locking import Versioned
 from fazhi.core.validators import DateWindowValidator
 

@@ -3,9 +3,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
 from fazhi.core.periods import parse_year
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
 from fazhi.deadlines.engine import compute_deadline
 from fazhi.deadlines.forms import CalendarYearForm, DeadlineForm, HolidayForm
 from fazhi.deadlines.models import CalendarYear, Holiday
@@ -16,7 +16,7 @@ from fazhi.deadlines.statutory import statutory_holidays
 CRUMB = ("法定期限", "/deadlines/")
 
 
-@capability_required(Capability.REGIONS)
+@capability_required("deadlines")
 def index(request):
     form = DeadlineForm(request.GET or None)
     result = None
@@ -29,13 +29,13 @@ def index(request):
         "rules": RULES.values(),
         "years": CalendarYear.objects.all(),
         "year_form": CalendarYearForm(),
-        "can_edit": can(request.user, Capability.REGIONS, edit=True),
+        "can_edit": can(request.user, "deadlines", edit=True),
         "breadcrumbs": [(CRUMB[0], None)],
     }
     return render(request, "deadlines/index.html", context)
 
 
-@capability_required(Capability.REGIONS, edit=True)
+@capability_required("deadlines", edit=True)
 @require_POST
 def year_add(request):
     form = CalendarYearForm(request.POST)
@@ -47,11 +47,11 @@ def year_add(request):
     return redirect("deadlines:year", year=calendar.year)
 
 
-@capability_required(Capability.REGIONS)
+@capability_required("deadlines")
 def year_detail(request, year: int):
     year = parse_year(year)  # 400 for a year the holiday table cannot hold
     calendar = CalendarYear.objects.filter(year=year).first()
-    can_edit = can(request.user, Capability.REGIONS, edit=True)
+    can_edit = can(request.user, "deadlines", edit=True)
     form = HolidayForm()
     if request.method == "POST":
         if not can_edit:
@@ -75,7 +75,7 @@ def year_detail(request, year: int):
     return render(request, "deadlines/year.html", context)
 
 
-@capability_required(Capability.REGIONS, edit=True)
+@capability_required("deadlines", edit=True)
 @require_POST
 def day_delete(request, year: int, pk: int):
     holiday = get_object_or_404(Holiday, pk=pk, calendar__year=year)

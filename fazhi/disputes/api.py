@@ -8,11 +8,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
-from fazhi.accounts.permissions import ScopedViewSetMixin
-from fazhi.accounts.roles import Capability
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.audit.services import personal_data_viewed
 from fazhi.core.locking import EditConflict, VersionConflict, VersionedSerializerMixin
+from fazhi.core.permissions import ScopedViewSetMixin
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.disputes import services
 from fazhi.disputes.filters import DisputeFilter
 from fazhi.disputes.models import (
@@ -85,7 +84,7 @@ class DisputeViewSet(
 ):
     """矛盾纠纷：登记、查询；修改时须带上读取时的 version（乐观锁）。"""
 
-    capability = Capability.DISPUTES
+    capability = "disputes"
     queryset = Dispute.objects.with_related()
     serializer_class = DisputeSerializer
     filterset_class = DisputeFilter
@@ -148,7 +147,7 @@ class DisputeRecordViewSet(
 ):
     """Records of a dispute; created with `?dispute=<id>` naming a dispute in scope."""
 
-    capability = Capability.DISPUTES
+    capability = "disputes"
     filterset_fields = ["dispute"]
 
     def _dispute(self):
@@ -229,7 +228,7 @@ class ScreeningSerializer(serializers.ModelSerializer):
 class ScreeningViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """月度矛盾纠纷排查报告（含零报告）。"""
 
-    capability = Capability.DISPUTES
+    capability = "disputes"
     queryset = ScreeningReport.objects.select_related("region").prefetch_related("findings")
     serializer_class = ScreeningSerializer
     filterset_fields = ["month", "region"]

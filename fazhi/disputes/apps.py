@@ -4,4 +4,3 @@ from django.apps import AppConfig
 class DisputesConfig(AppConfig):
     name = "fazhi.disputes"
     verbose_name = "矛盾纠纷化解"
-    nav = {"label": "矛盾纠纷", "url": "disputes:index", "capability": "disputes", "order": 30}

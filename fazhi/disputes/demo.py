@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from fazhi.accounts.models import User
-from fazhi.demo.registry import demo_step
+from fazhi.core.demo import demo_step
 from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, DisputeType, ScreeningReport
 from fazhi.disputes.seed import seed_dispute_types

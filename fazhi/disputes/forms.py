@@ -2,8 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Role
 from fazhi.core.locking import EditGuardFormMixin
+from fazhi.core.roles import Role
 from fazhi.disputes.models import (
     MEDIATION_KINDS,
     Agreement,

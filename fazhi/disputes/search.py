@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from fazhi.accounts.roles import Capability
 from fazhi.core.global_search import SearchSource
 from fazhi.disputes.models import Deliberation, Dispute, ScreeningReport
 
@@ -18,7 +17,7 @@ SOURCES = [
     SearchSource(
         key="disputes",
         label="矛盾纠纷",
-        capability=Capability.DISPUTES,
+        capability="disputes",
         model=Dispute,
         fields=DISPUTE_FIELDS,
         list_url="disputes:index",
@@ -31,7 +30,7 @@ SOURCES = [
     SearchSource(
         key="screening",
         label="矛盾纠纷排查报告",
-        capability=Capability.DISPUTES,
+        capability="disputes",
         model=ScreeningReport,
         fields=SCREENING_FIELDS,
         list_url="disputes:screening",
@@ -44,7 +43,7 @@ SOURCES = [
     SearchSource(
         key="deliberations",
         label="议事",
-        capability=Capability.DISPUTES,
+        capability="disputes",
         model=Deliberation,
         fields=DELIBERATION_FIELDS,
         list_url="disputes:deliberations",

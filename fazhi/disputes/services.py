@@ -7,10 +7,10 @@ from django.core.mail import send_mail
 from django.db import transaction
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Role
-from fazhi.accounts.scope import ensure_region_in_scope
 from fazhi.core.locking import version_check
 from fazhi.core.numbering import Sequence, number_allocate, number_claim
+from fazhi.core.roles import Role
+from fazhi.core.scope import ensure_region_in_scope
 from fazhi.disputes.models import (
     MANY_PEOPLE,
     Agreement,

@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from fazhi.personal import mask_id_number
-from fazhi.regions.models import Region
 
 
 class CellError(ValueError):
@@ -220,7 +219,8 @@ class VillageLookup:
         self.region = region
         self._by_key = {}
         self._villages = []
-        for found in Region.objects.under(region.prefix):
+        # The region's own manager: the ledgers package stays below `regions`.
+        for found in type(region).objects.under(region.prefix):
             self._by_key[found.code] = found
             self._by_key.setdefault(found.name, found)
             if found.pk != region.pk:
@@ -235,7 +235,7 @@ class VillageLookup:
             raise CellError(f"「{text}」不是{self.region.name}辖区内的村（社区）")
         return found
 
-    def named_in(self, text) -> Region | None:
+    def named_in(self, text):
         """The one village the text names: by its full name (七龙社区文化广场), or
         by its name without 村/社区 followed by a village word (七龙村委会), the
         import region's own name taken out first (黄水镇集镇 names no 黄水社区)."""

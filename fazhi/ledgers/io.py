@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.xml.functions import iterparse
 
-from fazhi.accounts.scope import ensure_region_in_scope
+from fazhi.core.scope import ensure_region_in_scope
 from fazhi.ledgers import limits
 from fazhi.ledgers.base import CellError, Ledger, VillageLookup, normalise_header
 from fazhi.ledgers.writer import Layout, workbook_bytes

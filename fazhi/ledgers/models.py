@@ -9,7 +9,7 @@ ledger may hold personal data).
 from django.conf import settings
 from django.db import models
 
-from fazhi.accounts.scope import ScopedQuerySet
+from fazhi.core.scope import ScopedQuerySet
 
 PREVIEW_ROWS = 200
 KEPT_ERRORS = 500

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from fazhi.accounts.scope import ensure_region_in_scope
+from fazhi.core.scope import ensure_region_in_scope
 from fazhi.ledgers import limits
 from fazhi.ledgers.base import Ledger, get_ledger
 from fazhi.ledgers.io import ImportResult, import_workbook

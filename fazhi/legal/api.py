@@ -5,10 +5,10 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from fazhi.accounts.permissions import ScopedViewSetMixin
-from fazhi.accounts.roles import Capability, Role
-from fazhi.accounts.scope import ensure_region_in_scope
 from fazhi.core.locking import VersionedSerializerMixin
+from fazhi.core.permissions import ScopedViewSetMixin
+from fazhi.core.roles import Role
+from fazhi.core.scope import ensure_region_in_scope
 from fazhi.core.validators import DateWindowValidator
 from fazhi.legal.models import (
     STEP_ORDER,
@@ -49,7 +49,7 @@ class OfficeWrites(permissions.BasePermission):
 
 
 class LegalViewSet(ScopedViewSetMixin, viewsets.GenericViewSet):
-    capability = Capability.LEGAL
+    capability = "legal"
     permission_classes = [*ScopedViewSetMixin.permission_classes, OfficeWrites]
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fazhi.accounts.models import User
-from fazhi.demo.registry import demo_step
+from fazhi.core.demo import demo_step
 from fazhi.legal.models import (
     Advisor,
     AdvisorKind,

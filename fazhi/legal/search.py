@@ -5,8 +5,8 @@ for them only the review requests sent to them (the scope rule's
 
 from django.urls import reverse
 
-from fazhi.accounts.roles import Capability, Role
 from fazhi.core.global_search import SearchSource
+from fazhi.core.roles import Role
 from fazhi.legal.models import Advisor, Decision, ReviewRequest, Service
 
 ADVISOR_FIELDS = ("name", "firm", "licence_number", "speciality")
@@ -23,7 +23,7 @@ SOURCES = [
     SearchSource(
         key="decisions",
         label="重大行政决策",
-        capability=Capability.LEGAL,
+        capability="legal",
         model=Decision,
         fields=DECISION_FIELDS,
         list_url="legal:decisions",
@@ -35,7 +35,7 @@ SOURCES = [
     SearchSource(
         key="reviews",
         label="合法性审查",
-        capability=Capability.LEGAL,
+        capability="legal",
         model=ReviewRequest,
         fields=REVIEW_FIELDS,
         list_url="legal:reviews",
@@ -46,7 +46,7 @@ SOURCES = [
     SearchSource(
         key="advisors",
         label="法律顾问",
-        capability=Capability.LEGAL,
+        capability="legal",
         model=Advisor,
         fields=ADVISOR_FIELDS,
         list_url="legal:advisors",
@@ -59,7 +59,7 @@ SOURCES = [
     SearchSource(
         key="services",
         label="法律顾问服务",
-        capability=Capability.LEGAL,
+        capability="legal",
         model=Service,
         fields=SERVICE_FIELDS,
         list_url="legal:services",

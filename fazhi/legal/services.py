@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.accounts.scope import ensure_region_in_scope
 from fazhi.attachments.models import Attachment, Kind
 from fazhi.attachments.services import attachment_create
+from fazhi.core.scope import ensure_region_in_scope
 from fazhi.legal.models import (
     Advisor,
     Contract,

@@ -13,33 +13,11 @@ module, which is imported when Django starts:
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import QuerySet
 
-
-@dataclass(frozen=True)
-class Period:
-    start: date
-    end: date  # inclusive
-
-    @classmethod
-    def year(cls, year: int) -> "Period":
-        return cls(date(year, 1, 1), date(year, 12, 31))
-
-    def __contains__(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
-    @property
-    def label(self) -> str:
-        if (
-            self.start.month == 1
-            and self.start.day == 1
-            and self.end == date(self.start.year, 12, 31)
-        ):
-            return f"{self.start.year}年"
-        return f"{self.start:%Y-%m-%d} 至 {self.end:%Y-%m-%d}"
+from fazhi.core.periods import Period
 
 
 @dataclass

@@ -10,9 +10,8 @@ from django.urls import reverse
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
-from fazhi.accounts.permissions import HasCapability, ScopedViewSetMixin
-from fazhi.accounts.roles import Capability
 from fazhi.core.locking import EditConflict, VersionConflict, VersionedSerializerMixin
+from fazhi.core.permissions import HasCapability, ScopedViewSetMixin
 from fazhi.core.protected import record_delete
 from fazhi.publicity.models import (
     Activity,
@@ -285,7 +284,7 @@ SERIALIZERS = {
 
 
 class PublicityViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
-    capability = Capability.PUBLICITY
+    capability = "publicity"
 
     def perform_create(self, serializer):
         with transaction.atomic():
@@ -338,7 +337,7 @@ class ThemeViewSet(viewsets.ReadOnlyModelViewSet):
     """普法主题（全系统共用的配置）。"""
 
     permission_classes = [permissions.IsAuthenticated, HasCapability]
-    capability = Capability.PUBLICITY
+    capability = "publicity"
     queryset = Theme.objects.filter(active=True)
     serializer_class = ThemeSerializer
     pagination_class = None

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from django.utils import timezone
 
-from fazhi.demo.registry import demo_step
+from fazhi.core.demo import demo_step
 from fazhi.publicity.models import (
     Activity,
     Background,

@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from fazhi.accounts.roles import Capability
 from fazhi.core.global_search import SearchSource
 from fazhi.publicity.models import Activity, Campaign, LawUnderstander, Screen
 
@@ -24,7 +23,7 @@ SOURCES = [
     SearchSource(
         key="activities",
         label="普法活动",
-        capability=Capability.PUBLICITY,
+        capability="publicity",
         model=Activity,
         fields=ACTIVITY_FIELDS,
         list_url="publicity:activity_list",
@@ -36,7 +35,7 @@ SOURCES = [
     SearchSource(
         key="campaigns",
         label="专项宣传",
-        capability=Capability.PUBLICITY,
+        capability="publicity",
         model=Campaign,
         fields=CAMPAIGN_FIELDS,
         list_url="publicity:campaign_list",
@@ -48,7 +47,7 @@ SOURCES = [
     SearchSource(
         key="understanders",
         label="法律明白人",
-        capability=Capability.PUBLICITY,
+        capability="publicity",
         model=LawUnderstander,
         fields=UNDERSTANDER_FIELDS,
         list_url="publicity:understander_list",
@@ -61,7 +60,7 @@ SOURCES = [
     SearchSource(
         key="screens",
         label="LED屏",
-        capability=Capability.PUBLICITY,
+        capability="publicity",
         model=Screen,
         fields=SCREEN_FIELDS,
         list_url="publicity:screen_list",

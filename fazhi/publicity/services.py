@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.accounts.scope import ensure_region_in_scope
 from fazhi.attachments.models import Kind
 from fazhi.attachments.services import attachment_create
 from fazhi.core.locking import version_check
+from fazhi.core.scope import ensure_region_in_scope
 from fazhi.publicity.models import (
     DEFAULT_KEY_DATES,
     Activity,

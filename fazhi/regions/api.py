@@ -1,7 +1,6 @@
 from rest_framework import serializers, viewsets
 
-from fazhi.accounts.permissions import ScopedViewSetMixin
-from fazhi.accounts.roles import Capability
+from fazhi.core.permissions import ScopedViewSetMixin
 from fazhi.regions.models import Organisation, Region
 
 
@@ -26,7 +25,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
 class RegionViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """行政区划：当前用户管辖范围内的区划。"""
 
-    capability = Capability.REGIONS
+    capability = "regions"
     queryset = Region.objects.select_related("parent")
     serializer_class = RegionSerializer
     lookup_field = "code"
@@ -37,7 +36,7 @@ class RegionViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
 class OrganisationViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """组织机构：当前用户管辖范围内的组织。"""
 
-    capability = Capability.REGIONS
+    capability = "regions"
     queryset = Organisation.objects.select_related("region")
     serializer_class = OrganisationSerializer
     filterset_fields = ["kind"]

@@ -5,7 +5,7 @@ codes 500240105001–008 are demo codes (see docs/demo.md). Populations and
 distances are demo figures.
 """
 
-from fazhi.demo.registry import demo_step
+from fazhi.core.demo import demo_step
 from fazhi.regions.models import Level, Organisation, OrganisationKind, Region
 
 TOWN_CODE = "500240105000"

@@ -3,7 +3,6 @@ code) and organisations (by name), both leading to the region's page."""
 
 from django.urls import reverse
 
-from fazhi.accounts.roles import Capability
 from fazhi.core.global_search import SearchSource
 from fazhi.regions.models import Organisation, Region
 
@@ -14,7 +13,7 @@ SOURCES = [
     SearchSource(
         key="regions",
         label="行政区划",
-        capability=Capability.REGIONS,
+        capability="regions",
         model=Region,
         fields=REGION_FIELDS,
         list_url="regions:list",
@@ -26,7 +25,7 @@ SOURCES = [
     SearchSource(
         key="organisations",
         label="组织",
-        capability=Capability.REGIONS,
+        capability="regions",
         model=Organisation,
         fields=ORGANISATION_FIELDS,
         list_url="regions:list",

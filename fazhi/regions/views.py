@@ -2,10 +2,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import render
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.core.keyword import keyword_filter
+from fazhi.core.permissions import capability_required
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.ledgers.writer import list_response
 from fazhi.regions.models import Organisation, Region
 from fazhi.regions.search import REGION_FIELDS
@@ -13,7 +12,7 @@ from fazhi.regions.search import REGION_FIELDS
 PAGE_SIZE = 50
 
 
-@capability_required(Capability.REGIONS)
+@capability_required("regions")
 def region_list(request):
     regions = (
         Region.objects.for_user(request.user)
@@ -50,7 +49,7 @@ def region_list(request):
     return render(request, "regions/region_list.html", context)
 
 
-@capability_required(Capability.REGIONS)
+@capability_required("regions")
 def region_detail(request, code: str):
     region = get_for_user_or_404(Region, request.user, code=code)
     organisations = Organisation.objects.for_user(request.user).filter(region=region)

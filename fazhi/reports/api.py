@@ -6,8 +6,7 @@ record links); a final report returns its frozen text.
 
 from rest_framework import serializers, viewsets
 
-from fazhi.accounts.permissions import ScopedViewSetMixin
-from fazhi.accounts.roles import Capability
+from fazhi.core.permissions import ScopedViewSetMixin
 from fazhi.reports import document
 from fazhi.reports.models import Report
 
@@ -44,7 +43,7 @@ class ReportDetailSerializer(ReportSerializer):
 
 
 class ReportViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
-    capability = Capability.REPORTS
+    capability = "reports"
     queryset = Report.objects.select_related("region").order_by("region__code", "-year", "-version")
     filterset_fields = ["year", "status"]
 

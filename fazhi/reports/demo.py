@@ -3,7 +3,7 @@ work the platform does not record and the proposed problems accepted."""
 
 from datetime import date
 
-from fazhi.demo.registry import demo_step
+from fazhi.core.demo import demo_step
 
 NARRATIVES = {
     "demonstration": (

@@ -9,8 +9,8 @@ not change a final report; a new draft (the next version) can start from it.
 from django.conf import settings
 from django.db import models
 
-from fazhi.accounts.scope import ScopedQuerySet
-from fazhi.audit.history import audited_history
+from fazhi.core.history import audited_history
+from fazhi.core.scope import ScopedQuerySet
 
 
 class Status(models.TextChoices):

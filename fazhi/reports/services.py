@@ -7,8 +7,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from fazhi.accounts.scope import ensure_region_in_scope
 from fazhi.attachments.validation import validate_upload
+from fazhi.core.scope import ensure_region_in_scope
 from fazhi.documents import templates as docx_templates
 from fazhi.documents.gbt9704 import build_docx
 from fazhi.regions.models import Level

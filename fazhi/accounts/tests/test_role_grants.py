@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from fazhi.accounts.models import GrantStatus, RoleGrant, User
-from fazhi.accounts.roles import Role
 from fazhi.accounts.services import account_save
 from fazhi.audit.models import Action, AuditEntry
+from fazhi.core.roles import Role
 
 
 def _edit(client, account, **changes):

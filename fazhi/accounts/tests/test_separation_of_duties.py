@@ -1,8 +1,8 @@
 """三员分立: the administrator manages accounts, the auditor reads the log."""
 
 from fazhi.accounts.models import RoleGrant, User
-from fazhi.accounts.roles import Role
 from fazhi.audit.models import AuditEntry
+from fazhi.core.roles import Role
 from fazhi.regions.models import Organisation
 
 

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from fazhi.audit.history import audited_history
 from fazhi.cases.models.common import CaseBase
+from fazhi.core.history import audited_history
 
 
 class AdjudicationType(models.TextChoices):

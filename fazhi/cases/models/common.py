@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.db import models
 
-from fazhi.accounts.scope import ScopedQuerySet
 from fazhi.core.locking import Versioned
+from fazhi.core.scope import ScopedQuerySet
 from fazhi.core.validators import DateWindowValidator
 
 # A due date the engine computes from an entered date: it may fall in the

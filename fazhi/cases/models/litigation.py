@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from fazhi.accounts.scope import ScopedQuerySet
-from fazhi.audit.history import audited_history
 from fazhi.cases.models.common import COMPUTED_DUE, CaseBase
+from fazhi.core.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.scope import ScopedQuerySet
 from fazhi.core.validators import DateWindowValidator
 
 

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from fazhi.audit.history import audited_history
 from fazhi.cases.models.common import COMPUTED_DUE, CaseBase
+from fazhi.core.history import audited_history
 from fazhi.core.validators import CountLimitValidator
 
 MAX_EXTENSION_DAYS = 30  # 行政复议法第六十二条：延长期限最多不得超过三十日

@@ -2,15 +2,15 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.cases import services
 from fazhi.cases.exports import adjudication_ledger
 from fazhi.cases.forms import AdjudicationForm, AdjudicationIssueForm, AdjudicationProgressForm
 from fazhi.cases.models import Adjudication
 from fazhi.cases.search import ADJUDICATION_FIELDS
 from fazhi.cases.views.common import filter_cases, paginate, run_service
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 
 CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政裁决", "/cases/adjudications/")]
 
@@ -25,25 +25,25 @@ def _cases(request):
     )
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def adjudication_export(request):
     cases, _ = _cases(request)
     return adjudication_ledger(cases)
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def adjudication_list(request):
     cases, filters = _cases(request)
     context = {
         "page": paginate(request, cases),
         "filters": filters,
-        "can_edit": can(request.user, Capability.CASES, edit=True),
+        "can_edit": can(request.user, "cases", edit=True),
         "breadcrumbs": [*CRUMBS[:1], ("行政裁决", None)],
     }
     return render(request, "cases/adjudication_list.html", context)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 def adjudication_new(request):
     form = AdjudicationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -57,21 +57,21 @@ def adjudication_new(request):
     return render(request, "cases/case_form.html", context)
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def adjudication_detail(request, pk: int, **bound_forms):
     case = get_for_user_or_404(Adjudication, request.user, pk=pk)
     context = {
         "case": case,
         "progress_form": AdjudicationProgressForm(instance=case),
         "issue_form": AdjudicationIssueForm(),
-        "can_edit": can(request.user, Capability.CASES, edit=True),
+        "can_edit": can(request.user, "cases", edit=True),
         "breadcrumbs": [*CRUMBS, (case.case_number, None)],
         **bound_forms,
     }
     return render(request, "cases/adjudication_detail.html", context)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 @require_POST
 def adjudication_progress(request, pk: int):
     case = get_for_user_or_404(Adjudication, request.user, pk=pk)
@@ -88,7 +88,7 @@ def adjudication_progress(request, pk: int):
     return adjudication_detail(request, pk, progress_form=form)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 @require_POST
 def adjudication_issue(request, pk: int):
     case = get_for_user_or_404(Adjudication, request.user, pk=pk)

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.core.keyword import keyword_filter
+from fazhi.core.scope import get_for_user_or_404
 
 PAGE_SIZE = 25
 

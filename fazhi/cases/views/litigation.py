@@ -2,9 +2,6 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.cases import services
 from fazhi.cases.exports import lawsuit_ledger
 from fazhi.cases.forms import (
@@ -18,6 +15,9 @@ from fazhi.cases.forms import (
 from fazhi.cases.models import Lawsuit
 from fazhi.cases.search import LAWSUIT_FIELDS
 from fazhi.cases.views.common import case_action, filter_cases, paginate, run_service
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 
 CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政诉讼", "/cases/lawsuits/")]
 
@@ -36,25 +36,25 @@ def _lawsuits(request):
     )
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def lawsuit_list(request):
     lawsuits, filters = _lawsuits(request)
     context = {
         "page": paginate(request, lawsuits),
         "filters": filters,
-        "can_edit": can(request.user, Capability.CASES, edit=True),
+        "can_edit": can(request.user, "cases", edit=True),
         "breadcrumbs": [*CRUMBS[:1], ("行政诉讼", None)],
     }
     return render(request, "cases/lawsuit_list.html", context)
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def lawsuit_export(request):
     lawsuits, _ = _lawsuits(request)
     return lawsuit_ledger(lawsuits.prefetch_related("hearings"))
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 def lawsuit_new(request):
     form = LawsuitForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -66,7 +66,7 @@ def lawsuit_new(request):
     return render(request, "cases/case_form.html", context)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 def lawsuit_edit(request, pk: int):
     lawsuit = get_for_user_or_404(Lawsuit, request.user, pk=pk)
     form = LawsuitForm(
@@ -91,7 +91,7 @@ def lawsuit_edit(request, pk: int):
     )
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def lawsuit_detail(request, pk: int, **bound_forms):
     lawsuit = get_for_user_or_404(
         Lawsuit.objects.select_related("first_instance"), request.user, pk=pk
@@ -108,7 +108,7 @@ def lawsuit_detail(request, pk: int, **bound_forms):
         "case": lawsuit,
         "hearings": lawsuit.hearings.all(),
         "appeals": lawsuit.appeals.all(),
-        "can_edit": can(request.user, Capability.CASES, edit=True),
+        "can_edit": can(request.user, "cases", edit=True),
         "breadcrumbs": [*CRUMBS, (lawsuit.case_number, None)],
         **forms,
     }
@@ -128,31 +128,31 @@ def _action(request, pk, form_class, form_name, service):
     )
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 @require_POST
 def lawsuit_answer(request, pk: int):
     return _action(request, pk, AnswerForm, "answer_form", services.lawsuit_record_answer)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 @require_POST
 def lawsuit_hearing(request, pk: int):
     return _action(request, pk, HearingForm, "hearing_form", services.hearing_record)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 @require_POST
 def lawsuit_decide(request, pk: int):
     return _action(request, pk, DecisionForm, "decision_form", services.lawsuit_decide)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 @require_POST
 def lawsuit_appeal(request, pk: int):
     return _action(request, pk, AppealForm, "appeal_form", services.lawsuit_decide_appeal)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 @require_POST
 def lawsuit_second_instance(request, pk: int):
     first = get_for_user_or_404(Lawsuit, request.user, pk=pk)

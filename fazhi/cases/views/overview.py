@@ -4,12 +4,11 @@ from datetime import date, timedelta
 from django.shortcuts import render
 from django.utils import timezone
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
 from fazhi.cases.reminders import WINDOW, all_deadlines, reminders_for
 from fazhi.cases.selectors import case_calendar_month, case_latest_year
 from fazhi.core.periods import month_from, year_from
+from fazhi.core.permissions import capability_required
 from fazhi.metrics import Period, compute, get
 
 METRICS = [
@@ -21,7 +20,7 @@ METRICS = [
 ]
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def index(request):
     today = timezone.localdate()
     year = year_from(request) or case_latest_year(user=request.user) or today.year
@@ -38,7 +37,7 @@ def index(request):
     return render(request, "cases/index.html", context)
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def reminder_list(request):
     """The in-app view of the daily digest: mine by default, everything in scope with ?all=1."""
     today = timezone.localdate()
@@ -53,7 +52,7 @@ def reminder_list(request):
     return render(request, "cases/reminders.html", context)
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def calendar_view(request):
     """A month of hearings and open deadlines in the user's scope."""
     today = timezone.localdate()

@@ -2,9 +2,6 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.cases import services
 from fazhi.cases.exports import reconsideration_ledger
 from fazhi.cases.forms import (
@@ -16,6 +13,9 @@ from fazhi.cases.forms import (
 from fazhi.cases.models import Reconsideration
 from fazhi.cases.search import RECONSIDERATION_FIELDS
 from fazhi.cases.views.common import case_action, filter_cases, paginate, run_service
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 
 CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政复议", "/cases/reconsiderations/")]
 
@@ -35,25 +35,25 @@ def _cases(request):
     )
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def reconsideration_list(request):
     cases, filters = _cases(request)
     context = {
         "page": paginate(request, cases),
         "filters": filters,
-        "can_edit": can(request.user, Capability.CASES, edit=True),
+        "can_edit": can(request.user, "cases", edit=True),
         "breadcrumbs": [*CRUMBS[:1], ("行政复议", None)],
     }
     return render(request, "cases/reconsideration_list.html", context)
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def reconsideration_export(request):
     cases, _ = _cases(request)
     return reconsideration_ledger(cases)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 def reconsideration_new(request):
     form = ReconsiderationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -71,7 +71,7 @@ def reconsideration_new(request):
     return render(request, "cases/case_form.html", context)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 def reconsideration_edit(request, pk: int):
     case = get_for_user_or_404(Reconsideration, request.user, pk=pk)
     form = ReconsiderationForm(
@@ -96,7 +96,7 @@ def reconsideration_edit(request, pk: int):
     )
 
 
-@capability_required(Capability.CASES)
+@capability_required("cases")
 def reconsideration_detail(request, pk: int, **bound_forms):
     case = get_for_user_or_404(Reconsideration, request.user, pk=pk)
     context = {
@@ -104,7 +104,7 @@ def reconsideration_detail(request, pk: int, **bound_forms):
         "answer_form": AnswerForm(),
         "extension_form": ExtensionForm(),
         "decision_form": ReconsiderationDecisionForm(),
-        "can_edit": can(request.user, Capability.CASES, edit=True),
+        "can_edit": can(request.user, "cases", edit=True),
         "breadcrumbs": [*CRUMBS, (case.case_number, None)],
         **bound_forms,
     }
@@ -124,19 +124,19 @@ def _action(request, pk, form_class, form_name, service):
     )
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 @require_POST
 def reconsideration_answer(request, pk: int):
     return _action(request, pk, AnswerForm, "answer_form", services.reconsideration_record_answer)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 @require_POST
 def reconsideration_extend(request, pk: int):
     return _action(request, pk, ExtensionForm, "extension_form", services.reconsideration_extend)
 
 
-@capability_required(Capability.CASES, edit=True)
+@capability_required("cases", edit=True)
 @require_POST
 def reconsideration_decide(request, pk: int):
     return _action(

@@ -9,9 +9,9 @@ and the "in scope only" cases.
 from datetime import date
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Role
 from fazhi.cases.models import Adjudication
 from fazhi.cases.tests import factories as cases
+from fazhi.core.roles import Role
 from fazhi.disputes.models import Deliberation, Finding, ScreeningReport
 from fazhi.disputes.tests.helpers import add_party, make_dispute
 from fazhi.legal.models import Advisor, AdvisorKind, ReviewRequest, Service, SubjectKind

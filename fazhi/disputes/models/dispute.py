@@ -6,10 +6,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.accounts.roles import Role
-from fazhi.accounts.scope import ScopedQuerySet
-from fazhi.audit.history import audited_history
+from fazhi.core.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.roles import Role
+from fazhi.core.scope import ScopedQuerySet
 from fazhi.core.validators import CountLimitValidator
 from fazhi.disputes.models.choices import MANY_PEOPLE, Outcome, Risk, Source, Status
 from fazhi.regions.models import Level

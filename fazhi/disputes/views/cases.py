@@ -6,11 +6,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.audit.models import Action
 from fazhi.audit.services import audit_record, personal_data_viewed
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.disputes import services
 from fazhi.disputes.deadlines import conclude_deadline, confirmation_deadline
 from fazhi.disputes.filters import DisputeFilter
@@ -26,7 +26,7 @@ def _filtered(request):
     return DisputeFilter(request.GET, queryset=queryset, request=request)
 
 
-@capability_required(Capability.DISPUTES)
+@capability_required("disputes")
 def dispute_list(request):
     filterset = _filtered(request)
     page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
@@ -35,14 +35,14 @@ def dispute_list(request):
         "filter": filterset,
         "page": page,
         "alerts": alerts,
-        "can_edit": can(request.user, Capability.DISPUTES, edit=True),
+        "can_edit": can(request.user, "disputes", edit=True),
         "query": request.GET.urlencode(),
         "breadcrumbs": [(CRUMB[0], None)],
     }
     return render(request, "disputes/dispute_list.html", context)
 
 
-@capability_required(Capability.DISPUTES)
+@capability_required("disputes")
 def dispute_export(request):
     filterset = _filtered(request)
     disputes = filterset.qs.select_related("agreement").prefetch_related(
@@ -63,7 +63,7 @@ def dispute_export(request):
     return response
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def dispute_create(request):
     form = DisputeForm(
         request.POST or None, user=request.user, initial={"registered_on": timezone.localdate()}
@@ -83,7 +83,7 @@ def dispute_create(request):
     )
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def dispute_edit(request, pk: int):
     dispute = get_for_user_or_404(Dispute, request.user, pk=pk)
     form = DisputeForm(request.POST or None, instance=dispute, user=request.user)
@@ -112,7 +112,7 @@ def dispute_edit(request, pk: int):
     )
 
 
-@capability_required(Capability.DISPUTES)
+@capability_required("disputes")
 def dispute_detail(request, pk: int):
     dispute = get_for_user_or_404(Dispute.objects.with_related(), request.user, pk=pk)
     parties = list(dispute.parties.all())
@@ -136,7 +136,7 @@ def dispute_detail(request, pk: int):
         "agreement": agreement,
         "conclude_deadline": conclude_deadline(dispute),
         "confirmation_deadline": confirmation_deadline(agreement) if agreement else None,
-        "can_edit": can(request.user, Capability.DISPUTES, edit=True),
+        "can_edit": can(request.user, "disputes", edit=True),
         "breadcrumbs": [CRUMB, (dispute.number, None)],
     }
     Alert.objects.for_user(request.user).filter(dispute=dispute).unread().update(
@@ -145,7 +145,7 @@ def dispute_detail(request, pk: int):
     return render(request, "disputes/dispute_detail.html", context)
 
 
-@capability_required(Capability.DISPUTES)
+@capability_required("disputes")
 def alert_list(request):
     alerts = Alert.objects.for_user(request.user).select_related("dispute")
     page = Paginator(alerts, 25).get_page(request.GET.get("page"))

@@ -7,10 +7,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.core.locking import version_check
+from fazhi.core.permissions import capability_required
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.disputes import services
 from fazhi.disputes.documents.agreement import agreement_docx
 from fazhi.disputes.forms import (
@@ -58,7 +57,7 @@ def _dispute(request, pk):
     return get_for_user_or_404(Dispute, request.user, pk=pk)
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def party_add(request, pk: int):
     dispute = _dispute(request, pk)
     form = PartyForm(request.POST or None, instance=Party(dispute=dispute))
@@ -71,7 +70,7 @@ def party_add(request, pk: int):
     )
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def assign(request, pk: int):
     dispute = _dispute(request, pk)
     form = AssignForm(request.POST or None, dispute=dispute, user=request.user)
@@ -84,7 +83,7 @@ def assign(request, pk: int):
     )
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def session_add(request, pk: int):
     dispute = _dispute(request, pk)
     form = SessionForm(request.POST or None, instance=Session(dispute=dispute))
@@ -97,7 +96,7 @@ def session_add(request, pk: int):
     )
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def agreement_add(request, pk: int):
     dispute = _dispute(request, pk)
     form = AgreementForm(
@@ -114,7 +113,7 @@ def agreement_add(request, pk: int):
     )
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def performance_edit(request, pk: int):
     dispute = _dispute(request, pk)
     agreement = get_for_user_or_404(Agreement, request.user, dispute=dispute)
@@ -133,7 +132,7 @@ def performance_edit(request, pk: int):
     )
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def conclude(request, pk: int):
     dispute = _dispute(request, pk)
     form = ConcludeForm(request.POST or None)
@@ -146,7 +145,7 @@ def conclude(request, pk: int):
     )
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def handover_add(request, pk: int):
     dispute = _dispute(request, pk)
     form = HandoverForm(request.POST or None, instance=Handover(dispute=dispute))
@@ -159,7 +158,7 @@ def handover_add(request, pk: int):
     )
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def handover_result(request, pk: int, handover_pk: int):
     dispute = _dispute(request, pk)
     handover = get_for_user_or_404(Handover, request.user, pk=handover_pk, dispute=dispute)
@@ -173,7 +172,7 @@ def handover_result(request, pk: int, handover_pk: int):
     )
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def follow_up_add(request, pk: int):
     dispute = _dispute(request, pk)
     form = FollowUpForm(request.POST or None)
@@ -186,7 +185,7 @@ def follow_up_add(request, pk: int):
     )
 
 
-@capability_required(Capability.DISPUTES)
+@capability_required("disputes")
 def agreement_download(request, pk: int):
     dispute = _dispute(request, pk)
     agreement = get_for_user_or_404(

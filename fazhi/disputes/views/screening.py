@@ -7,11 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import month_from
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.disputes import services
 from fazhi.disputes.forms import DeliberationForm, FindingToDisputeForm, ScreeningForm, apply_errors
 from fazhi.disputes.models import Deliberation, DisputeType, Finding, ScreeningReport
@@ -24,7 +24,7 @@ PAGE_SIZE = 50
 SCREENING_CRUMB = ("矛盾纠纷排查", "/disputes/screening/")
 
 
-@capability_required(Capability.DISPUTES)
+@capability_required("disputes")
 def screening_list(request):
     month = month_from(request, default=timezone.localdate().replace(day=1))
     query = request.GET.get("q", "").strip()
@@ -50,13 +50,13 @@ def screening_list(request):
         "reports": reports,
         "page": reports if query else None,
         "missing": missing,
-        "can_edit": can(request.user, Capability.DISPUTES, edit=True),
+        "can_edit": can(request.user, "disputes", edit=True),
         "breadcrumbs": [CRUMB, (SCREENING_CRUMB[0], None)],
     }
     return render(request, "disputes/screening_list.html", context)
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def screening_create(request):
     today = timezone.localdate()
     form = ScreeningForm(
@@ -88,7 +88,7 @@ def screening_create(request):
     )
 
 
-@capability_required(Capability.DISPUTES)
+@capability_required("disputes")
 def screening_detail(request, pk: int):
     report = get_for_user_or_404(
         ScreeningReport.objects.select_related("region", "filed_by"), request.user, pk=pk
@@ -97,7 +97,7 @@ def screening_detail(request, pk: int):
         "report": report,
         "findings": report.findings.select_related("dispute"),
         "types": DisputeType.objects.filter(active=True),
-        "can_edit": can(request.user, Capability.DISPUTES, edit=True),
+        "can_edit": can(request.user, "disputes", edit=True),
         "today": timezone.localdate(),
         "breadcrumbs": [CRUMB, SCREENING_CRUMB, (str(report), None)],
     }
@@ -105,7 +105,7 @@ def screening_detail(request, pk: int):
 
 
 @require_POST
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def finding_register(request, pk: int):
     finding = get_for_user_or_404(
         Finding.objects.select_related("report__region"), request.user, pk=pk
@@ -125,7 +125,7 @@ def finding_register(request, pk: int):
     return redirect(dispute)
 
 
-@capability_required(Capability.DISPUTES)
+@capability_required("disputes")
 def deliberation_list(request):
     records = Deliberation.objects.for_user(request.user).select_related("region", "dispute")
     query = request.GET.get("q", "").strip()
@@ -134,13 +134,13 @@ def deliberation_list(request):
     context = {
         "page": page,
         "query": query,
-        "can_edit": can(request.user, Capability.DISPUTES, edit=True),
+        "can_edit": can(request.user, "disputes", edit=True),
         "breadcrumbs": [CRUMB, ("议事", None)],
     }
     return render(request, "disputes/deliberation_list.html", context)
 
 
-@capability_required(Capability.DISPUTES, edit=True)
+@capability_required("disputes", edit=True)
 def deliberation_create(request):
     form = DeliberationForm(request.POST or None, user=request.user, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from fazhi.accounts.scope import ScopedQuerySet
-from fazhi.audit.history import audited_history
+from fazhi.core.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.scope import ScopedQuerySet
 from fazhi.core.validators import DateWindowValidator
 from fazhi.personal import EncryptedCharField, mask_phone, validate_phone
 
@@ -71,8 +71,8 @@ class Advisor(Versioned):
         advisors inside his own scope, never another town's. Forms and the API both
         take their choices from here."""
         from fazhi.accounts.models import User
-        from fazhi.accounts.roles import Role
-        from fazhi.accounts.scope import region_prefix_for
+        from fazhi.core.roles import Role
+        from fazhi.core.scope import region_prefix_for
 
         prefix = region_prefix_for(user)
         if prefix is None:
@@ -82,7 +82,7 @@ class Advisor(Versioned):
         )
 
     def clean(self) -> None:
-        from fazhi.accounts.roles import Role
+        from fazhi.core.roles import Role
 
         if self.user_id and self.user.role != Role.LEGAL_ADVISOR:
             raise ValidationError({"user": "登录账号的角色必须是“法律顾问”。"})

@@ -5,9 +5,9 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 
-from fazhi.accounts.scope import ScopedQuerySet
-from fazhi.audit.history import audited_history
+from fazhi.core.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.scope import ScopedQuerySet
 from fazhi.core.validators import DateWindowValidator
 from fazhi.deadlines import Deadline, compute_deadline
 

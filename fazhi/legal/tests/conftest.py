@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Role
+from fazhi.core.roles import Role
 from fazhi.legal.models import Advisor, AdvisorKind, StepKind
 from fazhi.legal.services import decision_create, decision_step_record
 

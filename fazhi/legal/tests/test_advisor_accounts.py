@@ -4,7 +4,7 @@ an advisor is one of the officer's own town (one check for the form and the API)
 import pytest
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Role
+from fazhi.core.roles import Role
 from fazhi.legal.forms import AdvisorForm
 from fazhi.legal.models import Advisor
 from fazhi.legal.tests.conftest import make_advisor

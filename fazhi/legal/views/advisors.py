@@ -7,14 +7,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, Role
-from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.attachments.models import Attachment
 from fazhi.audit.services import personal_data_viewed
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.locking import EditConflict, version_check
 from fazhi.core.periods import year_from
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import Role
+from fazhi.core.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.legal.forms import AdvisorForm, ContractForm, ServiceForm
 from fazhi.legal.models import (
     Advisor,
@@ -38,7 +38,7 @@ from fazhi.legal.views.common import (
 CRUMB = ("法律顾问与重大决策", "/legal/")
 
 
-@capability_required(Capability.LEGAL)
+@capability_required("legal")
 def index(request):
     user, day = request.user, today()
     if user.role == Role.LEGAL_ADVISOR:  # their whole capability is the requests sent to them

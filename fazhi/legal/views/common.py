@@ -7,8 +7,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, Role
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import Role
 from fazhi.ledgers.writer import list_response
 
 PAGE_SIZE = 20
@@ -18,7 +18,7 @@ def office_required(*, edit: bool = False):
     """The town's own pages: a legal advisor reaches only the review requests sent to them."""
 
     def decorator(view):
-        @capability_required(Capability.LEGAL, edit=edit)
+        @capability_required("legal", edit=edit)
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.user.role == Role.LEGAL_ADVISOR:

@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.attachments.models import Attachment
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import year_from
+from fazhi.core.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.legal.forms import CatalogueForm, DecisionForm, step_form_class
 from fazhi.legal.models import STEP_ORDER, Catalogue, Decision, Stage, StepKind
 from fazhi.legal.search import DECISION_FIELDS

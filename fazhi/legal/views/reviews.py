@@ -3,12 +3,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, Role
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.attachments.models import Attachment
 from fazhi.attachments.views import attachment_response
 from fazhi.core.keyword import keyword_filter
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import Role
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.legal.forms import OpinionForm, ReviewRequestForm
 from fazhi.legal.models import Advisor, Decision, ReviewRequest, SubjectKind
 from fazhi.legal.search import REVIEW_FIELDS
@@ -31,7 +31,7 @@ def _filtered_reviews(request):
     return reviews
 
 
-@capability_required(Capability.LEGAL)
+@capability_required("legal")
 def review_list(request):
     """Legal advisors land here: the scope rule shows them only the requests sent to them."""
     reviews = _filtered_reviews(request)
@@ -100,7 +100,7 @@ def review_create(request):
     )
 
 
-@capability_required(Capability.LEGAL)
+@capability_required("legal")
 def review_detail(request, pk: int):
     review = get_for_user_or_404(
         ReviewRequest.objects.select_related("reviewer", "decision"), request.user, pk=pk
@@ -121,7 +121,7 @@ def review_detail(request, pk: int):
     return render(request, "legal/review_detail.html", context)
 
 
-@capability_required(Capability.LEGAL, edit=True)
+@capability_required("legal", edit=True)
 def review_opinion(request, pk: int):
     review = get_for_user_or_404(
         ReviewRequest.objects.select_related("reviewer"), request.user, pk=pk
@@ -147,7 +147,7 @@ def review_opinion(request, pk: int):
     return render(request, "legal/review_detail.html", context, status=400)
 
 
-@capability_required(Capability.LEGAL)
+@capability_required("legal")
 def review_file(request, pk: int, attachment_pk: int):
     """A review's materials, for whoever the review's scope reaches (the advisor included)."""
     review = get_for_user_or_404(ReviewRequest, request.user, pk=pk)

@@ -7,9 +7,9 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from fazhi.accounts.scope import ScopedQuerySet
-from fazhi.audit.history import audited_history
+from fazhi.core.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.scope import ScopedQuerySet
 from fazhi.core.validators import CountLimitValidator, DateWindowValidator
 from fazhi.regions.codes import county_town_codes
 

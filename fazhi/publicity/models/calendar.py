@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.accounts.scope import ScopedQuerySet
-from fazhi.audit.history import audited_history
+from fazhi.core.history import audited_history
 from fazhi.core.locking import Versioned
+from fazhi.core.scope import ScopedQuerySet
 
 DEFAULT_KEY_DATES = [
     # month, day, name, days the observance lasts

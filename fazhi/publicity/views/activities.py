@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.attachments.models import Attachment
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.ledgers.writer import list_response
 from fazhi.publicity.exports import HEADERS, activity_rows
 from fazhi.publicity.filters import ActivityFilter
@@ -19,7 +19,7 @@ from fazhi.publicity.services import activity_confirm, activity_save
 from fazhi.publicity.views.common import crumbs
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def activity_list(request):
     activities = ActivityFilter(
         request.GET,
@@ -35,7 +35,7 @@ def activity_list(request):
         {
             "page": page,
             "filter": activities,
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "export_query": _without_page(request.GET),
             "breadcrumbs": crumbs(("普法活动", None)),
         },
@@ -49,7 +49,7 @@ def _without_page(query):
     return query.urlencode()
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def activity_detail(request, pk: int):
     activity = get_for_user_or_404(Activity.objects.with_related(), request.user, pk=pk)
     return render(
@@ -61,7 +61,7 @@ def activity_detail(request, pk: int):
             "confirm_form": ActivityConfirmForm(
                 initial={"person_times": activity.person_times, "materials": activity.materials}
             ),
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": crumbs(
                 ("普法活动", reverse("publicity:activity_list")), (activity.title, None)
             ),
@@ -69,12 +69,12 @@ def activity_detail(request, pk: int):
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def activity_create(request):
     return _activity_form(request, None)
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def activity_edit(request, pk: int):
     return _activity_form(request, get_for_user_or_404(Activity, request.user, pk=pk))
 
@@ -121,7 +121,7 @@ def _activity_form(request, activity):
 
 
 @require_POST
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def activity_confirm_view(request, pk: int):
     activity = get_for_user_or_404(Activity, request.user, pk=pk)
     form = ActivityConfirmForm(request.POST)

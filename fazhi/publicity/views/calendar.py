@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.core.periods import year_from
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.publicity.forms import KeyDateForm, MarketDayRuleForm
 from fazhi.publicity.models import Activity, KeyDate, MarketDayRule
 from fazhi.publicity.services import key_dates_add_defaults
@@ -76,7 +76,7 @@ def upcoming(user, region, start, end):
     return occasions(user, region, start, end)
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def calendar_view(request):
     region = scope_region(request)
     today = timezone.localdate()
@@ -98,20 +98,20 @@ def calendar_view(request):
             "key_dates": KeyDate.objects.for_user(request.user),
             "rule": MarketDayRule.objects.filter(region=town).first() if town else None,
             "town": town,
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": crumbs(("普法日历", None)),
         },
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def key_date_create(request):
     return edit_page(
         request, form_class=KeyDateForm, title="新增时间节点", back=reverse("publicity:calendar")
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def key_date_edit(request, pk: int):
     key_date = get_for_user_or_404(KeyDate, request.user, pk=pk)
     return edit_page(
@@ -124,7 +124,7 @@ def key_date_edit(request, pk: int):
 
 
 @require_POST
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def key_dates_defaults(request):
     town = _town_of(scope_region(request))
     if town is None:
@@ -135,7 +135,7 @@ def key_dates_defaults(request):
     return redirect("publicity:calendar")
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def market_rule_edit(request):
     town = _town_of(scope_region(request))
     rule = MarketDayRule.objects.for_user(request.user).filter(region=town).first()

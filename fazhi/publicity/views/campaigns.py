@@ -5,9 +5,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from fazhi import metrics
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.ledgers.writer import list_response
 from fazhi.publicity.exports import CAMPAIGN_HEADERS, campaign_rows
 from fazhi.publicity.filters import CampaignFilter
@@ -18,7 +18,7 @@ from fazhi.publicity.views.common import crumbs, edit_page
 LIST = ("专项宣传", "publicity:campaign_list")
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def campaign_list(request):
     campaigns = CampaignFilter(
         request.GET, queryset=Campaign.objects.for_user(request.user).select_related("region")
@@ -34,14 +34,14 @@ def campaign_list(request):
         {
             "page": Paginator(campaigns.qs, 50).get_page(request.GET.get("page")),
             "filter": campaigns,
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "export_query": query.urlencode(),
             "breadcrumbs": crumbs((LIST[0], None)),
         },
     )
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def campaign_detail(request, pk: int):
     campaign = get_for_user_or_404(Campaign.objects.select_related("region"), request.user, pk=pk)
     activities = Activity.objects.for_user(request.user).filter(campaign=campaign)
@@ -54,13 +54,13 @@ def campaign_detail(request, pk: int):
             "planned": activities.filter(status=Status.PLANNED).count(),
             "page": Paginator(activities.with_related(), 50).get_page(request.GET.get("page")),
             "activities_url": reverse("publicity:activity_list") + f"?campaign={campaign.pk}",
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": crumbs((LIST[0], reverse(LIST[1])), (campaign.name, None)),
         },
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def campaign_create(request):
     return edit_page(
         request,
@@ -71,7 +71,7 @@ def campaign_create(request):
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def campaign_edit(request, pk: int):
     campaign = get_for_user_or_404(Campaign, request.user, pk=pk)
     return edit_page(

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.accounts.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.core import periods
 from fazhi.core.locking import EditConflict, version_check
+from fazhi.core.scope import ensure_region_in_scope, get_for_user_or_404
 from fazhi.metrics import Period
 from fazhi.publicity.selectors import activity_latest_year
 from fazhi.regions.models import Region

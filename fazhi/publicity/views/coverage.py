@@ -5,9 +5,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from fazhi import metrics
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
 from fazhi.core.periods import parse_number
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
 from fazhi.publicity.coverage import distance_correlation, distance_verdict, village_coverage
 from fazhi.publicity.forms import TargetsForm
 from fazhi.publicity.models import Targets
@@ -33,7 +33,7 @@ def _threshold(request):
     )
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def coverage_view(request):
     region = scope_region(request)
     period = period_from(request)
@@ -62,13 +62,13 @@ def coverage_view(request):
             else Targets.for_region(region).underserved_below,
             "verdict": distance_verdict(r),
             "points": json.dumps(points, ensure_ascii=False),
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": crumbs(("覆盖情况", None)),
         },
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def targets_edit(request):
     region = scope_region(request)
     town = town_code(region.code)

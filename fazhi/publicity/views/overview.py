@@ -4,8 +4,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from fazhi import metrics
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
 from fazhi.publicity.views.calendar import upcoming
 from fazhi.publicity.views.common import period_from, scope_region
 
@@ -22,7 +22,7 @@ OVERVIEW_METRICS = [
 ]
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def index(request):
     region = scope_region(request)
     period = period_from(request)
@@ -40,7 +40,7 @@ def index(request):
             "period": period,
             "figures": figures,
             "upcoming": upcoming(request.user, region, today, today + timedelta(days=14)),
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": [("普法宣传", None)],
         },
     )

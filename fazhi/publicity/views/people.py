@@ -7,11 +7,11 @@ from django.db.models import Count, Prefetch, Sum
 from django.shortcuts import render
 from django.urls import reverse
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import parse_count
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.publicity.forms import (
     CadreForm,
     ExamForm,
@@ -41,7 +41,7 @@ def _target(request, region) -> int:
     return target or Targets.for_region(region).law_understanders_per_village
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def understander_list(request):
     region = scope_region(request)
     target = _target(request, region)
@@ -74,13 +74,13 @@ def understander_list(request):
             "query": query,
             "target": target,
             "region": region,
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": crumbs(("法律明白人", None)),
         },
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def understander_create(request):
     return edit_page(
         request,
@@ -90,7 +90,7 @@ def understander_create(request):
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def understander_edit(request, pk: int):
     person = get_for_user_or_404(LawUnderstander, request.user, pk=pk)
     return edit_page(
@@ -102,7 +102,7 @@ def understander_edit(request, pk: int):
     )
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def training_list(request):
     trainings = (
         Training.objects.for_user(request.user)
@@ -116,7 +116,7 @@ def training_list(request):
         "publicity/training_list.html",
         {
             "page": page,
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": crumbs(
                 ("法律明白人", reverse("publicity:understander_list")), ("培训记录", None)
             ),
@@ -124,14 +124,14 @@ def training_list(request):
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def training_create(request):
     return edit_page(
         request, form_class=TrainingForm, title="登记培训", back=reverse("publicity:training_list")
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def training_edit(request, pk: int):
     training = get_for_user_or_404(Training, request.user, pk=pk)
     return edit_page(
@@ -143,7 +143,7 @@ def training_edit(request, pk: int):
     )
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def study_list(request):
     period = period_from(request)
     region = scope_region(request)
@@ -179,20 +179,20 @@ def study_list(request):
             "sessions": sessions,
             "hours": hours,
             "exams": exams,
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": crumbs(("干部学法", None)),
         },
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def cadre_create(request):
     return edit_page(
         request, form_class=CadreForm, title="登记干部", back=reverse("publicity:study_list")
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def cadre_edit(request, pk: int):
     cadre = get_for_user_or_404(Cadre, request.user, pk=pk)
     return edit_page(
@@ -204,14 +204,14 @@ def cadre_edit(request, pk: int):
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def study_create(request):
     return edit_page(
         request, form_class=StudySessionForm, title="登记学法", back=reverse("publicity:study_list")
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def study_edit(request, pk: int):
     session = get_for_user_or_404(StudySession, request.user, pk=pk)
     return edit_page(
@@ -223,14 +223,14 @@ def study_edit(request, pk: int):
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def exam_create(request):
     return edit_page(
         request, form_class=ExamForm, title="登记学法考试", back=reverse("publicity:study_list")
     )
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def exam_detail(request, pk: int):
     exam = get_for_user_or_404(Exam, request.user, pk=pk)
     scores = (
@@ -242,7 +242,7 @@ def exam_detail(request, pk: int):
         {
             "exam": exam,
             "scores": scores,
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": crumbs(
                 ("干部学法", reverse("publicity:study_list")), (exam.title, None)
             ),
@@ -250,7 +250,7 @@ def exam_detail(request, pk: int):
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def exam_score_add(request, pk: int):
     exam = get_for_user_or_404(Exam, request.user, pk=pk)
     back = reverse("publicity:exam_detail", args=[exam.pk])

@@ -2,10 +2,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.core.periods import year_from
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.publicity.forms import ResponsibilityListForm
 from fazhi.publicity.models import ResponsibilityList, units_without_list
 from fazhi.publicity.views.common import crumbs, edit_page
@@ -16,7 +16,7 @@ def _year(request) -> int:
     return year_from(request, default=timezone.localdate().year)
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def responsibility_list(request):
     year = _year(request)
     lists = (
@@ -34,13 +34,13 @@ def responsibility_list(request):
             "year": year,
             "lists": lists,
             "missing": missing,
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": crumbs(("谁执法谁普法责任清单", None)),
         },
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def responsibility_create(request):
     return edit_page(
         request,
@@ -50,7 +50,7 @@ def responsibility_create(request):
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def responsibility_edit(request, pk: int):
     item = get_for_user_or_404(ResponsibilityList, request.user, pk=pk)
     return edit_page(

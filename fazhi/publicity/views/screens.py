@@ -10,11 +10,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import parse_date
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.publicity.forms import ScreenContentForm, ScreenForm
 from fazhi.publicity.models import Screen, ScreenContent, ScreenStatus
 from fazhi.publicity.search import SCREEN_FIELDS
@@ -24,7 +24,7 @@ from fazhi.publicity.views.common import crumbs, edit_page, scope_region
 PAGE_SIZE = 50
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def screen_list(request):
     screens = (
         Screen.objects.for_user(request.user)
@@ -51,20 +51,20 @@ def screen_list(request):
             "query": query,
             "contents": contents.current(timezone.localdate()),
             "later": contents.filter(start_date__gt=timezone.localdate()),
-            "can_edit": can(request.user, Capability.PUBLICITY, edit=True),
+            "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": crumbs(("LED屏", None)),
         },
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def screen_create(request):
     return edit_page(
         request, form_class=ScreenForm, title="登记LED屏", back=reverse("publicity:screen_list")
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def screen_edit(request, pk: int):
     screen = get_for_user_or_404(Screen, request.user, pk=pk)
     return edit_page(
@@ -77,7 +77,7 @@ def screen_edit(request, pk: int):
 
 
 @require_POST
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def screen_new_address(request, pk: int):
     screen = get_for_user_or_404(Screen, request.user, pk=pk)
     screen_rotate_token(user=request.user, screen=screen)
@@ -85,7 +85,7 @@ def screen_new_address(request, pk: int):
     return redirect("publicity:screen_list")
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def content_create(request):
     return edit_page(
         request,
@@ -95,7 +95,7 @@ def content_create(request):
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def content_edit(request, pk: int):
     content = get_for_user_or_404(ScreenContent, request.user, pk=pk)
     return edit_page(

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
 from fazhi.core.locking import EditConflict
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
 from fazhi.publicity.forms import ThemeForm
 from fazhi.publicity.models import Theme
 from fazhi.publicity.views.common import crumbs
@@ -24,11 +24,7 @@ LIST = "publicity:theme_list"
 
 def may_edit_themes(user) -> bool:
     region = getattr(user, "active_region", None) or user.region
-    return (
-        can(user, Capability.PUBLICITY, edit=True)
-        and region is not None
-        and region.level <= Level.TOWN
-    )
+    return can(user, "publicity", edit=True) and region is not None and region.level <= Level.TOWN
 
 
 def _require_theme_editor(request):
@@ -36,7 +32,7 @@ def _require_theme_editor(request):
         raise PermissionDenied("普法主题为全系统共用的配置，仅镇法治专干可以修改。")
 
 
-@capability_required(Capability.PUBLICITY)
+@capability_required("publicity")
 def theme_list(request):
     return render(
         request,
@@ -49,13 +45,13 @@ def theme_list(request):
     )
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def theme_create(request):
     _require_theme_editor(request)
     return _theme_form(request, None, "新增普法主题")
 
 
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def theme_edit(request, pk: int):
     _require_theme_editor(request)
     return _theme_form(request, get_object_or_404(Theme, pk=pk), "修改普法主题")
@@ -84,7 +80,7 @@ def _theme_form(request, theme, title):
 
 
 @require_POST
-@capability_required(Capability.PUBLICITY, edit=True)
+@capability_required("publicity", edit=True)
 def theme_retire(request, pk: int):
     _require_theme_editor(request)
     theme = get_object_or_404(Theme, pk=pk)

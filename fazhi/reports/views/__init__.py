@@ -9,9 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.documents.pdf import MISSING_MESSAGE, office_available
 from fazhi.documents.templates import PLACEHOLDERS, sample_template
 from fazhi.reports import document as report_document
@@ -29,11 +29,11 @@ def _error_text(error: ValidationError) -> str:
     return "；".join(error.messages)
 
 
-@capability_required(Capability.REPORTS)
+@capability_required("reports")
 def index(request):
     form = RegionYearForm(request.POST or None, user=request.user)
     if request.method == "POST":
-        if not can(request.user, Capability.REPORTS, edit=True):
+        if not can(request.user, "reports", edit=True):
             raise PermissionDenied("您的角色无权修改年度报告。")
         if form.is_valid():
             try:
@@ -55,7 +55,7 @@ def index(request):
     )
 
 
-@capability_required(Capability.REPORTS)
+@capability_required("reports")
 def detail(request, pk: int):
     report = get_for_user_or_404(Report.objects.select_related("region"), request.user, pk=pk)
     document = report_document.assemble(report)
@@ -64,7 +64,7 @@ def detail(request, pk: int):
 
 
 @require_POST
-@capability_required(Capability.REPORTS, edit=True)
+@capability_required("reports", edit=True)
 def edit(request, pk: int):
     report = get_for_user_or_404(Report.objects.select_related("region"), request.user, pk=pk)
     document = report_document.assemble(report)
@@ -91,7 +91,7 @@ def _edits(form: ReportTextForm) -> dict:
 
 
 def _detail_page(request, report, document, form, *, status=200):
-    may_edit = can(request.user, Capability.REPORTS, edit=True)
+    may_edit = can(request.user, "reports", edit=True)
     context = {
         "report": report,
         "document": document,
@@ -119,7 +119,7 @@ def _candidate_rows(form, candidates):
 
 
 @require_POST
-@capability_required(Capability.REPORTS, edit=True)
+@capability_required("reports", edit=True)
 def finalise(request, pk: int):
     report = get_for_user_or_404(Report, request.user, pk=pk)
     try:
@@ -132,7 +132,7 @@ def finalise(request, pk: int):
 
 
 @require_POST
-@capability_required(Capability.REPORTS, edit=True)
+@capability_required("reports", edit=True)
 def new_draft(request, pk: int):
     report = get_for_user_or_404(Report, request.user, pk=pk)
     try:
@@ -145,7 +145,7 @@ def new_draft(request, pk: int):
 
 
 @require_POST
-@capability_required(Capability.REPORTS, edit=True)  # the leader reads; generating writes
+@capability_required("reports", edit=True)  # the leader reads; generating writes
 def generate(request, pk: int):
     report = get_for_user_or_404(Report, request.user, pk=pk)
     form = GenerateForm(request.POST)
@@ -179,7 +179,7 @@ def _carries_edits(request, report) -> bool:
     return (
         request.POST.get("with_edits") == "1"
         and not report.is_final
-        and can(request.user, Capability.REPORTS, edit=True)
+        and can(request.user, "reports", edit=True)
     )
 
 
@@ -208,14 +208,14 @@ def _waiting_for_a_worker(report_file: ReportFile) -> int | None:
     return waited if waited >= NO_WORKER_AFTER_SECONDS else None
 
 
-@capability_required(Capability.REPORTS)
+@capability_required("reports")
 def file_status(request, pk: int):
     report_file = get_for_user_or_404(ReportFile, request.user, pk=pk)
     context = {"file": report_file, "no_worker_for": _waiting_for_a_worker(report_file)}
     return render(request, "reports/_file.html", context)
 
 
-@capability_required(Capability.REPORTS)
+@capability_required("reports")
 def file_download(request, pk: int):
     report_file = get_for_user_or_404(
         ReportFile.objects.select_related("report__region"), request.user, pk=pk
@@ -227,11 +227,11 @@ def file_download(request, pk: int):
     )
 
 
-@capability_required(Capability.REPORTS)
+@capability_required("reports")
 def templates(request):
     form = TemplateUploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST":
-        if not can(request.user, Capability.REPORTS, edit=True):
+        if not can(request.user, "reports", edit=True):
             raise PermissionDenied("您的角色无权修改年度报告。")
         if form.is_valid():
             try:
@@ -259,7 +259,7 @@ def templates(request):
     )
 
 
-@capability_required(Capability.REPORTS)
+@capability_required("reports")
 def template_sample(request):
     response = HttpResponse(sample_template(), content_type=DOCX_MIME)
     response["Content-Disposition"] = (

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.accounts.permissions import capability_required
-from fazhi.accounts.roles import Capability, can
-from fazhi.accounts.scope import get_for_user_or_404
+from fazhi.core.permissions import capability_required
+from fazhi.core.roles import can
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.ledgers.base import get_ledger, ledgers
 from fazhi.ledgers.io import export_workbook, import_workbook
 from fazhi.ledgers.models import LedgerImport
@@ -39,7 +39,7 @@ def _filters(request):
     return form
 
 
-@capability_required(Capability.REPORTS)
+@capability_required("reports")
 def index(request):
     form = _filters(request)
     rows = []
@@ -70,7 +70,7 @@ def index(request):
     )
 
 
-@capability_required(Capability.REPORTS)
+@capability_required("reports")
 def export(request, key: str):
     ledger = _ledger_or_404(request.user, key)
     form = RegionYearForm(request.GET, user=request.user)
@@ -82,7 +82,7 @@ def export(request, key: str):
     return xlsx_response(title, export_workbook(ledger, records, title=title))
 
 
-@capability_required(Capability.REPORTS)
+@capability_required("reports")
 def import_(request, key: str):
     ledger = _ledger_or_404(request.user, key, edit=True)
     if not ledger.importable:
@@ -112,7 +112,7 @@ def _crumbs(ledger, *, link: bool = False):
     return [("年度报告", "/reports/"), ("台账", "/reports/ledgers/"), (f"导入{ledger.title}", page)]
 
 
-@capability_required(Capability.REPORTS)
+@capability_required("reports")
 def import_job(request, pk: int):
     """A queued import's progress (polled by the page while it runs) and its result."""
     job = get_for_user_or_404(LedgerImport, request.user, pk=pk)

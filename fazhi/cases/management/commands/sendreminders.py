@@ -14,10 +14,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from fazhi.accounts.models import User
-from fazhi.accounts.roles import Capability, can
 from fazhi.cases.models import Lawsuit, Reconsideration, ReminderDigest
 from fazhi.cases.services import deadlines_refresh
 from fazhi.cases.tasks import send_digest
+from fazhi.core.roles import can
 
 
 def responsible_users(today: date):
@@ -45,7 +45,7 @@ class Command(BaseCommand):
         deadlines_refresh()
         queued = 0
         for user in responsible_users(today):
-            if can(user, Capability.CASES):
+            if can(user, "cases"):
                 send_digest.enqueue(user.pk, today.isoformat())
                 queued += 1
         self.stdout.write(f"Digests queued: {queued}")

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from fazhi.demo.registry import steps
+from fazhi.core.demo import steps
 from fazhi.regions.models import Region
 
 DEFAULT_PASSWORD = "Huangshui@2020"

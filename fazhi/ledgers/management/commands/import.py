@@ -4,12 +4,12 @@ A big file is checked and written in batches (see fazhi.ledgers.io), with
 progress on stdout; a file beyond the limits (fazhi.ledgers.limits) is refused.
 """
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
 from fazhi.ledgers import io
 from fazhi.ledgers.base import get_ledger, ledgers
 from fazhi.ledgers.io import import_workbook
-from fazhi.regions.models import Region
 
 
 class Command(BaseCommand):
@@ -42,7 +42,8 @@ class Command(BaseCommand):
             raise CommandError(f"没有可导入的台账 {ledger}；用 --list 查看。")
         if not file or not region:
             raise CommandError("请给出文件路径和 --region 区划代码。")
-        target = Region.objects.filter(code=region).first()
+        # By label: the ledgers package sits below `regions` in the import graph.
+        target = apps.get_model("regions", "Region").objects.filter(code=region).first()
         if target is None:
             raise CommandError(f"没有区划代码为 {region} 的区划。")
         try:

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
 
-from fazhi.accounts.roles import Role
+from fazhi.core.roles import Role
 
 
 def region_prefix_for(user, *, records: str = "business") -> str | None:

@@ -6,7 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from rest_framework import permissions
 
-from fazhi.accounts.roles import can
+from fazhi.core.roles import can
 
 
 def capability_required(capability: str, *, edit: bool = False):
