@@ -4,6 +4,7 @@ from django.db import models
 
 from fazhi.core.history import audited_history
 from fazhi.core.roles import Role
+from fazhi.core.scope import code_range
 from fazhi.personal import EncryptedCharField, validate_phone
 from fazhi.regions.models import Level
 
@@ -22,6 +23,16 @@ class UserQuerySet(models.QuerySet):
         if user.is_authenticated and user.role == Role.SYSADMIN:
             return self.all()
         return self.none()
+
+    def colleagues_of(self, user, *, roles):
+        """Active accounts of `roles` within the region `user` is looking at now
+        (the switcher's town for a county user): whom a record may be given to."""
+        region = user.scope_region
+        if region is None:
+            return self.none()
+        return self.filter(
+            is_active=True, role__in=roles, **code_range("region__code", region.prefix)
+        )
 
 
 class FazhiUserManager(UserManager.from_queryset(UserQuerySet)):

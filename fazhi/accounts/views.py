@@ -4,7 +4,6 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,6 +17,7 @@ from fazhi.accounts.search import USER_FIELDS
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import Role
+from fazhi.core.web import paginate
 from fazhi.regions.models import Region
 
 
@@ -61,7 +61,7 @@ def user_list(request):
         users = users.filter(role=role)
     query = request.GET.get("q", "").strip()
     users = keyword_filter(users, value=query, fields=USER_FIELDS)
-    page = Paginator(users, 30).get_page(request.GET.get("page"))
+    page = paginate(request, users, per_page=30)
     context = {"page": page, "roles": Role.choices, "role": role, "query": query}
     return render(request, "accounts/user_list.html", context)
 
@@ -133,7 +133,7 @@ def grant_list(request):
         "account", "region", "organisation", "requested_by", "decided_by"
     )
     may_decide = request.user.role in (Role.COUNTY_ADMIN, Role.AUDITOR)
-    page = Paginator(grants, 30).get_page(request.GET.get("page"))
+    page = paginate(request, grants, per_page=30)
     return render(
         request,
         "accounts/grant_list.html",
@@ -176,7 +176,7 @@ def token_list(request):
         else:
             form = TokenForm()
             messages.success(request, f"令牌“{token.name}”已创建，请立即复制，它只显示这一次。")
-    page = Paginator(tokens, 30).get_page(request.GET.get("page"))
+    page = paginate(request, tokens, per_page=30)
     return render(
         request,
         "accounts/token_list.html",

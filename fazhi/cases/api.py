@@ -26,12 +26,7 @@ class ResponsibleField(serializers.PrimaryKeyRelatedField):
 
     def get_queryset(self):
         user = self.context["request"].user
-        prefix = user.region.prefix if user.region else "-"
-        return User.objects.filter(
-            is_active=True,
-            role__in=[Role.TOWN_OFFICER, Role.TOWN_LEADER],
-            region__code__startswith=prefix,
-        )
+        return User.objects.colleagues_of(user, roles=[Role.TOWN_OFFICER, Role.TOWN_LEADER])
 
 
 class HearingSerializer(serializers.ModelSerializer):

@@ -16,24 +16,18 @@ from fazhi.cases.models import (
 )
 from fazhi.core.locking import EditGuardFormMixin
 from fazhi.core.roles import Role
-from fazhi.regions.models import Region
+from fazhi.core.scope import ScopedFormMixin
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ScopedCaseForm(EditGuardFormMixin, forms.ModelForm):
+class ScopedCaseForm(ScopedFormMixin, EditGuardFormMixin, forms.ModelForm):
     """Region choices limited to the user's scope; handler and leader to the
-    town's officers and leaders."""
+    officers and leaders of the town the user is looking at."""
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.for_user(user)
-        self.fields["region"].initial = user.region_id
-        people = User.objects.filter(
-            is_active=True,
-            role__in=[Role.TOWN_OFFICER, Role.TOWN_LEADER],
-            region__code__startswith=user.region.prefix if user.region else "-",
-        )
+        super().__init__(*args, user=user, **kwargs)
+        people = User.objects.colleagues_of(user, roles=[Role.TOWN_OFFICER, Role.TOWN_LEADER])
         self.fields["handler"].queryset = people
         self.fields["handler"].initial = user.pk
         self.fields["leader"].queryset = people.filter(role=Role.TOWN_LEADER)

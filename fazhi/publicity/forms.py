@@ -4,6 +4,7 @@ from django import forms
 
 from fazhi.attachments.forms import MultipleAttachmentField, MultipleFileInput
 from fazhi.core.locking import EditGuardFormMixin
+from fazhi.core.scope import ScopedFormMixin
 from fazhi.publicity.models import (
     RESPONSIBLE_KINDS,
     Activity,
@@ -33,24 +34,26 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ScopedForm(EditGuardFormMixin, forms.ModelForm):
+class ScopedForm(ScopedFormMixin, EditGuardFormMixin, forms.ModelForm):
     """A model form whose region (and related records) come from the user's scope."""
 
     villages_only = False
     towns_only = False
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        regions = Region.objects.for_user(user)
-        if self.villages_only:
-            regions = regions.villages()
-        if self.towns_only:
-            regions = regions.towns()
+        super().__init__(*args, user=user, **kwargs)
         if "region" in self.fields:
+            regions = self.fields["region"].queryset
+            if self.villages_only:
+                regions = regions.villages()
+            if self.towns_only:
+                regions = regions.towns()
             self.fields["region"].queryset = regions
-            if not self.instance.pk and user.region and regions.filter(pk=user.region_id).exists():
-                self.fields["region"].initial = user.region_id
+            if (
+                self.fields["region"].initial
+                and not regions.filter(pk=self.fields["region"].initial).exists()
+            ):
+                self.fields["region"].initial = None
         if "theme" in self.fields:  # a retired theme stays on the record that has it
             own = [self.instance.theme] if getattr(self.instance, "theme_id", None) else []
             self.fields["theme"].queryset = Theme.objects.offered(keeping=own)

@@ -9,11 +9,13 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 
 from fazhi.core.history import audited_history
 from fazhi.core.locking import Versioned
 from fazhi.core.scope import ScopedQuerySet
 from fazhi.core.validators import CountLimitValidator
+from fazhi.regions import codes
 
 
 class Level(models.IntegerChoices):
@@ -57,6 +59,14 @@ class RegionQuerySet(ScopedQuerySet):
     def towns(self):
         return self.filter(level=Level.TOWN)
 
+    def town_of(self, region: "Region"):
+        """The town `region` lies in (itself for a town), as a one-row queryset."""
+        return self.filter(code=codes.town_code(region.code), level=Level.TOWN)
+
+    def county_of(self, region: "Region"):
+        """The county `region` lies in (itself for a county), as a one-row queryset."""
+        return self.filter(code=codes.county_code(region.code), level=Level.COUNTY)
+
 
 class Region(Versioned):
     code = models.CharField("区划代码", max_length=12, unique=True)
@@ -91,6 +101,26 @@ class Region(Versioned):
     @property
     def prefix(self) -> str:
         return self.code[: PREFIX_LENGTH[self.level]]
+
+    @cached_property
+    def town(self) -> "Region | None":
+        """The town this region lies in (itself for a town; None above a town)."""
+        if self.level < Level.TOWN:
+            return None
+        if self.level == Level.TOWN:
+            return self
+        if self.parent_id and self.parent.level == Level.TOWN:
+            return self.parent
+        return Region.objects.town_of(self).first()
+
+    @cached_property
+    def county(self) -> "Region | None":
+        """The county this region lies in (itself for a county; None above a county)."""
+        if self.level < Level.COUNTY:
+            return None
+        if self.level == Level.COUNTY:
+            return self
+        return Region.objects.county_of(self).first()
 
     def contains(self, other: "Region") -> bool:
         return other.code.startswith(self.prefix)

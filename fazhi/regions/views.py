@@ -1,10 +1,10 @@
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import render
 
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.permissions import capability_required
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import paginate
 from fazhi.ledgers.writer import list_response
 from fazhi.regions.models import Organisation, Region
 from fazhi.regions.search import REGION_FIELDS
@@ -41,7 +41,7 @@ def region_list(request):
                 for r in regions
             ),
         )
-    page = Paginator(regions, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, regions, per_page=PAGE_SIZE)
     query_string = request.GET.copy()
     query_string.pop("page", None)
     query_string["format"] = "xlsx"

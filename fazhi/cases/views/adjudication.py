@@ -7,10 +7,11 @@ from fazhi.cases.exports import adjudication_ledger
 from fazhi.cases.forms import AdjudicationForm, AdjudicationIssueForm, AdjudicationProgressForm
 from fazhi.cases.models import Adjudication
 from fazhi.cases.search import ADJUDICATION_FIELDS
-from fazhi.cases.views.common import filter_cases, paginate, run_service
+from fazhi.cases.views.common import PAGE_SIZE, filter_cases
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import paginate, run_service
 
 CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政裁决", "/cases/adjudications/")]
 
@@ -35,7 +36,7 @@ def adjudication_export(request):
 def adjudication_list(request):
     cases, filters = _cases(request)
     context = {
-        "page": paginate(request, cases),
+        "page": paginate(request, cases, per_page=PAGE_SIZE),
         "filters": filters,
         "can_edit": can(request.user, "cases", edit=True),
         "breadcrumbs": [*CRUMBS[:1], ("行政裁决", None)],

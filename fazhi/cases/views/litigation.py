@@ -14,10 +14,11 @@ from fazhi.cases.forms import (
 )
 from fazhi.cases.models import Lawsuit
 from fazhi.cases.search import LAWSUIT_FIELDS
-from fazhi.cases.views.common import case_action, filter_cases, paginate, run_service
+from fazhi.cases.views.common import PAGE_SIZE, filter_cases
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import paginate, record_action, run_service
 
 CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政诉讼", "/cases/lawsuits/")]
 
@@ -40,7 +41,7 @@ def _lawsuits(request):
 def lawsuit_list(request):
     lawsuits, filters = _lawsuits(request)
     context = {
-        "page": paginate(request, lawsuits),
+        "page": paginate(request, lawsuits, per_page=PAGE_SIZE),
         "filters": filters,
         "can_edit": can(request.user, "cases", edit=True),
         "breadcrumbs": [*CRUMBS[:1], ("行政诉讼", None)],
@@ -116,14 +117,14 @@ def lawsuit_detail(request, pk: int, **bound_forms):
 
 
 def _action(request, pk, form_class, form_name, service):
-    return case_action(
+    return record_action(
         request,
         model=Lawsuit,
         pk=pk,
         form_class=form_class,
         form_name=form_name,
         service=service,
-        case_arg="lawsuit",
+        record_arg="lawsuit",
         detail=lawsuit_detail,
     )
 

@@ -12,10 +12,11 @@ from fazhi.cases.forms import (
 )
 from fazhi.cases.models import Reconsideration
 from fazhi.cases.search import RECONSIDERATION_FIELDS
-from fazhi.cases.views.common import case_action, filter_cases, paginate, run_service
+from fazhi.cases.views.common import PAGE_SIZE, filter_cases
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import paginate, record_action, run_service
 
 CRUMBS = [("行政诉讼与复议", "/cases/"), ("行政复议", "/cases/reconsiderations/")]
 
@@ -39,7 +40,7 @@ def _cases(request):
 def reconsideration_list(request):
     cases, filters = _cases(request)
     context = {
-        "page": paginate(request, cases),
+        "page": paginate(request, cases, per_page=PAGE_SIZE),
         "filters": filters,
         "can_edit": can(request.user, "cases", edit=True),
         "breadcrumbs": [*CRUMBS[:1], ("行政复议", None)],
@@ -112,14 +113,14 @@ def reconsideration_detail(request, pk: int, **bound_forms):
 
 
 def _action(request, pk, form_class, form_name, service):
-    return case_action(
+    return record_action(
         request,
         model=Reconsideration,
         pk=pk,
         form_class=form_class,
         form_name=form_name,
         service=service,
-        case_arg="case",
+        record_arg="case",
         detail=reconsideration_detail,
     )
 

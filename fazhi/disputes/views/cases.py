@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -11,10 +10,11 @@ from fazhi.audit.services import audit_record, personal_data_viewed
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import form_errors, paginate
 from fazhi.disputes import services
 from fazhi.disputes.deadlines import conclude_deadline, confirmation_deadline
 from fazhi.disputes.filters import DisputeFilter
-from fazhi.disputes.forms import DisputeForm, apply_errors
+from fazhi.disputes.forms import DisputeForm
 from fazhi.disputes.ledger import ledger_workbook
 from fazhi.disputes.models import Alert, Dispute, Handover
 
@@ -29,7 +29,7 @@ def _filtered(request):
 @capability_required("disputes")
 def dispute_list(request):
     filterset = _filtered(request)
-    page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
+    page = paginate(request, filterset.qs, per_page=25)
     alerts = Alert.objects.for_user(request.user).unread().select_related("dispute")[:5]
     context = {
         "filter": filterset,
@@ -72,7 +72,7 @@ def dispute_create(request):
         try:
             dispute = services.dispute_register(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, f"纠纷已登记，编号 {dispute.number}。")
             return redirect(dispute)
@@ -97,7 +97,7 @@ def dispute_edit(request, pk: int):
                 **fields,
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, "已保存。")
             return redirect(dispute)
@@ -148,7 +148,7 @@ def dispute_detail(request, pk: int):
 @capability_required("disputes")
 def alert_list(request):
     alerts = Alert.objects.for_user(request.user).select_related("dispute")
-    page = Paginator(alerts, 25).get_page(request.GET.get("page"))
+    page = paginate(request, alerts, per_page=25)
     return render(
         request,
         "disputes/alert_list.html",

@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 from fazhi.core.locking import version_check
 from fazhi.core.permissions import capability_required
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import form_errors
 from fazhi.disputes import services
 from fazhi.disputes.documents.agreement import agreement_docx
 from fazhi.disputes.forms import (
@@ -22,7 +23,6 @@ from fazhi.disputes.forms import (
     PartyForm,
     PerformanceForm,
     SessionForm,
-    apply_errors,
 )
 from fazhi.disputes.models import Agreement, Dispute, Handover, Party, Session
 from fazhi.disputes.views.cases import CRUMB
@@ -41,7 +41,7 @@ def _record_page(request, dispute, form, title, save):
                     )
                 save(form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, f"{title}：已保存。")
             return redirect(dispute)

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -12,8 +11,9 @@ from fazhi.core.periods import month_from
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import form_errors, paginate
 from fazhi.disputes import services
-from fazhi.disputes.forms import DeliberationForm, FindingToDisputeForm, ScreeningForm, apply_errors
+from fazhi.disputes.forms import DeliberationForm, FindingToDisputeForm, ScreeningForm
 from fazhi.disputes.models import Deliberation, DisputeType, Finding, ScreeningReport
 from fazhi.disputes.screening import villages_not_filed
 from fazhi.disputes.search import DELIBERATION_FIELDS, SCREENING_FIELDS
@@ -36,9 +36,7 @@ def screening_list(request):
     if query:
         # A keyword searches every month's reports, newest first, a page at a time.
         found = keyword_filter(reports, value=query, fields=SCREENING_FIELDS)
-        reports = Paginator(found.order_by("-month", "region__code"), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        reports = paginate(request, found.order_by("-month", "region__code"), per_page=PAGE_SIZE)
         missing = []
     else:
         villages = Region.objects.for_user(request.user).villages()
@@ -76,7 +74,7 @@ def screening_create(request):
                 findings=form.finding_items(),
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, f"{report}已填报{'（零报告）' if report.is_zero else ''}。")
             return redirect("disputes:screening_detail", pk=report.pk)
@@ -130,7 +128,7 @@ def deliberation_list(request):
     records = Deliberation.objects.for_user(request.user).select_related("region", "dispute")
     query = request.GET.get("q", "").strip()
     records = keyword_filter(records, value=query, fields=DELIBERATION_FIELDS)
-    page = Paginator(records, 25).get_page(request.GET.get("page"))
+    page = paginate(request, records, per_page=25)
     context = {
         "page": page,
         "query": query,
@@ -147,7 +145,7 @@ def deliberation_create(request):
         try:
             services.deliberation_record(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, "议事记录已保存。")
             return redirect("disputes:deliberations")

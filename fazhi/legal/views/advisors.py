@@ -15,6 +15,7 @@ from fazhi.core.periods import year_from
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import Role
 from fazhi.core.scope import ensure_region_in_scope, get_for_user_or_404
+from fazhi.core.web import form_errors, paginate
 from fazhi.legal.forms import AdvisorForm, ContractForm, ServiceForm
 from fazhi.legal.models import (
     Advisor,
@@ -27,13 +28,7 @@ from fazhi.legal.models import (
 )
 from fazhi.legal.search import ADVISOR_FIELDS, SERVICE_FIELDS
 from fazhi.legal.services import contract_create
-from fazhi.legal.views.common import (
-    excel_response,
-    office_required,
-    paginate,
-    show_errors,
-    today,
-)
+from fazhi.legal.views.common import PAGE_SIZE, excel_response, office_required, today
 
 CRUMB = ("法律顾问与重大决策", "/legal/")
 
@@ -86,7 +81,10 @@ def advisor_list(request):
     return render(
         request,
         "legal/advisor_list.html",
-        {"page": paginate(request, advisors), "breadcrumbs": [CRUMB, ("法律顾问", None)]},
+        {
+            "page": paginate(request, advisors, per_page=PAGE_SIZE),
+            "breadcrumbs": [CRUMB, ("法律顾问", None)],
+        },
     )
 
 
@@ -165,7 +163,7 @@ def contract_add(request, pk: int):
         try:
             contract_create(user=request.user, advisor=advisor, **form.cleaned_data)
         except ValidationError as error:
-            show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, "已登记聘请合同。")
             return redirect("legal:advisor_detail", pk=advisor.pk)
@@ -207,7 +205,7 @@ def service_list(request):
             ),
         )
     context = {
-        "page": paginate(request, services),
+        "page": paginate(request, services, per_page=PAGE_SIZE),
         "kinds": ServiceKind.choices,
         "advisors": Advisor.objects.for_user(request.user),
         "breadcrumbs": [CRUMB, ("服务台账", None)],

@@ -2,8 +2,7 @@
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -28,19 +27,6 @@ def office_required(*, edit: bool = False):
         return wrapped
 
     return decorator
-
-
-def paginate(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def show_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the form field it names."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
 
 
 def excel_response(filename: str, headers: list[str], rows) -> HttpResponse:

@@ -11,16 +11,12 @@ from fazhi.attachments.models import Attachment
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import year_from
 from fazhi.core.scope import ensure_region_in_scope, get_for_user_or_404
+from fazhi.core.web import form_errors, paginate
 from fazhi.legal.forms import CatalogueForm, DecisionForm, step_form_class
 from fazhi.legal.models import STEP_ORDER, Catalogue, Decision, Stage, StepKind
 from fazhi.legal.search import DECISION_FIELDS
 from fazhi.legal.services import decision_archive, decision_create, decision_step_record
-from fazhi.legal.views.common import (
-    excel_response,
-    office_required,
-    paginate,
-    show_errors,
-)
+from fazhi.legal.views.common import PAGE_SIZE, excel_response, office_required
 from fazhi.regions.models import Region
 
 CRUMB = ("法律顾问与重大决策", "/legal/")
@@ -52,7 +48,7 @@ def decision_list(request):
             ),
         )
     context = {
-        "page": paginate(request, decisions),
+        "page": paginate(request, decisions, per_page=PAGE_SIZE),
         "stages": Stage.choices,
         "breadcrumbs": [CRUMB, ("重大行政决策", None)],
     }
@@ -71,7 +67,7 @@ def decision_new(request):
         try:
             decision = decision_create(user=user, region=user.scope_region, **form.cleaned_data)
         except ValidationError as error:
-            show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, "决策已启动，下一步：公众参与。")
             return redirect("legal:decision_detail", pk=decision.pk)
@@ -140,7 +136,7 @@ def decision_step(request, pk: int):
                 **data,
             )
         except ValidationError as error:
-            show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, f"已记录「{StepKind(kind).label}」。")
             return redirect("legal:decision_detail", pk=pk)
@@ -183,7 +179,7 @@ def catalogue_create(request):
         try:
             catalogue.full_clean()
         except ValidationError as error:
-            show_errors(form, error)
+            form_errors(form, error)
         else:
             catalogue.save()
             messages.success(request, "已建立事项目录。")

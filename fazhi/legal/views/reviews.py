@@ -9,11 +9,12 @@ from fazhi.core.keyword import keyword_filter
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import Role
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import form_errors, paginate
 from fazhi.legal.forms import OpinionForm, ReviewRequestForm
 from fazhi.legal.models import Advisor, Decision, ReviewRequest, SubjectKind
 from fazhi.legal.search import REVIEW_FIELDS
 from fazhi.legal.services import review_opinion_give, review_request_send
-from fazhi.legal.views.common import excel_response, office_required, paginate, show_errors, today
+from fazhi.legal.views.common import PAGE_SIZE, excel_response, office_required, today
 
 CRUMB = ("法律顾问与重大决策", "/legal/")
 
@@ -53,7 +54,7 @@ def review_list(request):
             ),
         )
     context = {
-        "page": paginate(request, reviews),
+        "page": paginate(request, reviews, per_page=PAGE_SIZE),
         "kinds": SubjectKind.choices,
         "today": today(),
         "is_advisor": request.user.role == Role.LEGAL_ADVISOR,
@@ -82,7 +83,7 @@ def review_create(request):
         try:
             review = review_request_send(user=user, region=user.scope_region, **form.cleaned_data)
         except ValidationError as error:
-            show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(
                 request, f"已送 {review.reviewer.name} 审查，期限 {review.due:%Y-%m-%d}。"
@@ -133,7 +134,7 @@ def review_opinion(request, pk: int):
         try:
             review_opinion_give(review=review, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, "审查意见已出具。")
             return redirect("legal:review_detail", pk=pk)

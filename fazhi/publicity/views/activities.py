@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +9,7 @@ from fazhi.attachments.models import Attachment
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import paginate
 from fazhi.ledgers.writer import list_response
 from fazhi.publicity.exports import HEADERS, activity_rows
 from fazhi.publicity.filters import ActivityFilter
@@ -28,7 +28,7 @@ def activity_list(request):
     )
     if request.GET.get("format") == "xlsx":
         return list_response("普法活动", "普法活动", HEADERS, activity_rows(activities.qs))
-    page = Paginator(activities.qs, 50).get_page(request.GET.get("page"))
+    page = paginate(request, activities.qs, per_page=50)
     return render(
         request,
         "publicity/activity_list.html",

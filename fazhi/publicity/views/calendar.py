@@ -17,8 +17,6 @@ from fazhi.publicity.forms import KeyDateForm, MarketDayRuleForm
 from fazhi.publicity.models import Activity, KeyDate, MarketDayRule
 from fazhi.publicity.services import key_dates_add_defaults
 from fazhi.publicity.views.common import crumbs, edit_page, scope_region
-from fazhi.regions.codes import town_code
-from fazhi.regions.models import Region
 
 
 @dataclass
@@ -45,13 +43,9 @@ class CalendarDay:
 NEAR = timedelta(days=3)  # a market day next to 6·26 on 禁毒 counts for 6·26
 
 
-def _town_of(region) -> Region | None:
-    return Region.objects.filter(code=town_code(region.code)).first()
-
-
 def occasions(user, region, start: date, end: date) -> list[CalendarDay]:
     """Key dates and market days between start and end, each with the activities held then."""
-    town = _town_of(region)
+    town = region.town
     days: list[CalendarDay] = []
     for key_date in KeyDate.objects.filter(region=town) if town else []:
         for year in range(start.year, end.year + 1):
@@ -81,7 +75,7 @@ def calendar_view(request):
     region = scope_region(request)
     today = timezone.localdate()
     year = year_from(request, default=today.year)
-    town = _town_of(region)
+    town = region.town
     key_days = [
         d
         for d in occasions(request.user, region, date(year, 1, 1), date(year, 12, 31))
@@ -126,7 +120,7 @@ def key_date_edit(request, pk: int):
 @require_POST
 @capability_required("publicity", edit=True)
 def key_dates_defaults(request):
-    town = _town_of(scope_region(request))
+    town = scope_region(request).town
     if town is None:
         messages.error(request, "请先选择一个乡镇。")
     else:
@@ -137,7 +131,7 @@ def key_dates_defaults(request):
 
 @capability_required("publicity", edit=True)
 def market_rule_edit(request):
-    town = _town_of(scope_region(request))
+    town = scope_region(request).town
     rule = MarketDayRule.objects.for_user(request.user).filter(region=town).first()
     return edit_page(
         request,

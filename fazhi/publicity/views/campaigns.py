@@ -1,6 +1,5 @@
 """Special campaigns (专项宣传): list, record, and each one's activities and reach."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -8,6 +7,7 @@ from fazhi import metrics
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import paginate
 from fazhi.ledgers.writer import list_response
 from fazhi.publicity.exports import CAMPAIGN_HEADERS, campaign_rows
 from fazhi.publicity.filters import CampaignFilter
@@ -32,7 +32,7 @@ def campaign_list(request):
         request,
         "publicity/campaign_list.html",
         {
-            "page": Paginator(campaigns.qs, 50).get_page(request.GET.get("page")),
+            "page": paginate(request, campaigns.qs, per_page=50),
             "filter": campaigns,
             "can_edit": can(request.user, "publicity", edit=True),
             "export_query": query.urlencode(),
@@ -52,7 +52,7 @@ def campaign_detail(request, pk: int):
             "campaign": campaign,
             "figures": _figures(activities.held().totals()),
             "planned": activities.filter(status=Status.PLANNED).count(),
-            "page": Paginator(activities.with_related(), 50).get_page(request.GET.get("page")),
+            "page": paginate(request, activities.with_related(), per_page=50),
             "activities_url": reverse("publicity:activity_list") + f"?campaign={campaign.pk}",
             "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": crumbs((LIST[0], reverse(LIST[1])), (campaign.name, None)),

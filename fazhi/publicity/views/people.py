@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Sum
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,6 +11,7 @@ from fazhi.core.periods import parse_count
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import paginate
 from fazhi.publicity.forms import (
     CadreForm,
     ExamForm,
@@ -110,7 +110,7 @@ def training_list(request):
         .annotate(attendee_count=Count("attendees"))
         .order_by("-date", "-id")
     )
-    page = Paginator(trainings, 50).get_page(request.GET.get("page"))
+    page = paginate(request, trainings, per_page=50)
     return render(
         request,
         "publicity/training_list.html",

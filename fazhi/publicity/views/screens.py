@@ -1,7 +1,6 @@
 """LED screens: the officer's list, and the public display page each screen runs."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from fazhi.core.periods import parse_date
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import paginate
 from fazhi.publicity.forms import ScreenContentForm, ScreenForm
 from fazhi.publicity.models import Screen, ScreenContent, ScreenStatus
 from fazhi.publicity.search import SCREEN_FIELDS
@@ -38,7 +38,7 @@ def screen_list(request):
         screens = screens.installed_by(until)
     query = request.GET.get("q", "").strip()
     screens = keyword_filter(screens, value=query, fields=SCREEN_FIELDS)
-    page = Paginator(screens, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, screens, per_page=PAGE_SIZE)
     now = timezone.now()
     rows = [(screen, screen.is_dark(now)) for screen in page]
     contents = ScreenContent.objects.for_user(request.user).select_related("region", "theme")

@@ -3,7 +3,6 @@ generate a file (in the background, with progress), templates."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import paginate
 from fazhi.documents.pdf import MISSING_MESSAGE, office_available
 from fazhi.documents.templates import PLACEHOLDERS, sample_template
 from fazhi.reports import document as report_document
@@ -47,7 +47,7 @@ def index(request):
             else:
                 return redirect("reports:detail", pk=report.pk)
     reports = Report.objects.for_user(request.user).select_related("region")
-    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    page = paginate(request, reports, per_page=25)
     return render(
         request,
         "reports/index.html",
