@@ -23,6 +23,7 @@ one app folder and adding it to `INSTALLED_APPS`.
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import import_module
 
 from django.apps import apps
@@ -59,6 +60,21 @@ class Attention:
 
 
 @dataclass(frozen=True)
+class TodoItem:
+    """One line of a person's 待办: what waits for them, until when, and where it is done."""
+
+    kind: str  # e.g. "disputes.assigned": the capability's code, a dot, what
+    title: str
+    url: str  # the page where the work is done
+    due: date | None = None
+    for_whom: str = ""  # the person or unit it waits for, when not the reader
+    level: str = "warn"  # warn | bad (overdue)
+
+    def days_left(self, today: date) -> int | None:
+        return None if self.due is None else (self.due - today).days
+
+
+@dataclass(frozen=True)
 class Capability:
     code: str
     label: str
@@ -67,7 +83,7 @@ class Capability:
     contributes: tuple[str, ...] = ()
     # Dotted paths, imported when first used, so declaring them imports nothing:
     attention: str = ""  # (user, today) -> Iterable[Attention]
-    todo: str = ""  # (user, today) -> Iterable[to-do items], see the notices app
+    todo: str = ""  # (user, today) -> Iterable[TodoItem]: what waits for this person
     extra: Mapping[str, str] = field(default_factory=dict)  # further named hooks
 
     def __post_init__(self):

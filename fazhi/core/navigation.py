@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from fazhi.core import capabilities
-from fazhi.core.capabilities import Attention, Capability
+from fazhi.core.capabilities import Attention, Capability, TodoItem
 from fazhi.core.roles import Role, can
 
 
@@ -64,3 +64,15 @@ def attention_for(user) -> list[Attention]:
     for _, provider in hooks("attention", user):
         found += [item for item in provider(user, today) if item.count]
     return found
+
+
+def todo_for(user) -> list[TodoItem]:
+    """Everything that waits for `user`, from every capability they reach,
+    soonest due first (items without a due date last)."""
+    if user.role in (Role.SYSADMIN, Role.AUDITOR):
+        return []
+    today = timezone.localdate()
+    found: list[TodoItem] = []
+    for _, provider in hooks("todo", user):
+        found += list(provider(user, today))
+    return sorted(found, key=lambda item: (item.due is None, item.due or today, item.title))
