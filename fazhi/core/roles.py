@@ -31,6 +31,17 @@ TOWN_BUSINESS = {
 }
 
 
+# Reference data the system administrator keeps and every staff role reads
+# (the region tree, the working-day calendar).
+REFERENCE_DATA = {
+    Role.SYSADMIN: EDIT,
+    Role.COUNTY_ADMIN: VIEW,
+    Role.TOWN_OFFICER: VIEW,
+    Role.TOWN_LEADER: VIEW,
+    Role.VILLAGE_CADRE: VIEW,
+}
+
+
 def can(user, capability: str, *, edit: bool = False) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
