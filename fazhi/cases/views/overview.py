@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
+from fazhi.core.web import paginate
 from fazhi.cases.reminders import WINDOW, all_deadlines, reminders_for
 from fazhi.cases.selectors import case_calendar_month, case_latest_year
 from fazhi.core.periods import month_from, year_from
@@ -20,6 +21,9 @@ METRICS = [
 ]
 
 
+PANEL_LIMIT = 10  # rows of a panel on an overview page
+
+
 @capability_required("cases")
 def index(request):
     today = timezone.localdate()
@@ -27,10 +31,13 @@ def index(request):
     region = request.user.scope_region
     period = Period.year(year)
     figures = [(get(code), compute(code, region, period)) for code in METRICS]
+    reminders = reminders_for(request.user, today, mine=False)
     context = {
         "year": year,
         "figures": figures,
-        "reminders": reminders_for(request.user, today, mine=False),
+        # The soonest first, a screenful; the reminders page lists them all.
+        "reminders": reminders[:PANEL_LIMIT],
+        "reminder_count": len(reminders),
         "today": today,
         "breadcrumbs": [("行政诉讼与复议", None)],
     }
@@ -42,8 +49,10 @@ def reminder_list(request):
     """The in-app view of the daily digest: mine by default, everything in scope with ?all=1."""
     today = timezone.localdate()
     mine = request.GET.get("all") != "1"
+    page = paginate(request, reminders_for(request.user, today, mine=mine))
     context = {
-        "reminders": reminders_for(request.user, today, mine=mine),
+        "reminders": page,
+        "page": page,
         "mine": mine,
         "today": today,
         "window": WINDOW,

@@ -33,6 +33,9 @@ from fazhi.legal.views.common import PAGE_SIZE, excel_response, office_required,
 CRUMB = ("法律顾问与重大决策", "/legal/")
 
 
+PANEL_LIMIT = 10  # rows of a panel on an overview page
+
+
 @capability_required("legal")
 def index(request):
     user, day = request.user, today()
@@ -46,15 +49,16 @@ def index(request):
         for c in valid
         if c.alert(day)
     ]
+    pending = ReviewRequest.objects.for_user(user).pending()
     decisions = Decision.objects.for_user(user)
     by_stage = dict(decisions.order_by().values_list("stage").annotate(n=Count("id")))
     context = {
         "valid_contracts": valid,
         "alerts": alerts,
         "today": day,
-        "pending_reviews": ReviewRequest.objects.for_user(user)
-        .pending()
-        .select_related("reviewer"),
+        # The soonest due first, a screenful; the count and the link show the rest.
+        "pending_reviews": pending.select_related("reviewer").order_by("due", "pk")[:PANEL_LIMIT],
+        "pending_count": pending.count(),
         "stages": [
             (value, label, by_stage[value]) for value, label in Stage.choices if value in by_stage
         ],

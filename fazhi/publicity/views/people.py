@@ -41,6 +41,9 @@ def _target(request, region) -> int:
     return target or Targets.for_region(region).law_understanders_per_village
 
 
+VILLAGES_PER_PAGE = 20
+
+
 @capability_required("publicity")
 def understander_list(request):
     region = scope_region(request)
@@ -53,8 +56,13 @@ def understander_list(request):
     )
     query = request.GET.get("q", "").strip()
     people = keyword_filter(people, value=query, fields=UNDERSTANDER_FIELDS)
+    villages = Region.objects.for_user(request.user).villages().under(region.prefix)
+    if query:  # a search shows the villages where someone matched, not the targets
+        villages = villages.filter(pk__in=people.values("region_id"))
+    # A page of villages at a time, and only their people: a county has hundreds.
+    page = paginate(request, villages.order_by("code"), per_page=VILLAGES_PER_PAGE)
     by_village = {}
-    for person in people.select_related("region"):
+    for person in people.filter(region__in=list(page.object_list)).select_related("region"):
         by_village.setdefault(person.region_id, []).append(person)
     villages = [
         {
@@ -62,15 +70,14 @@ def understander_list(request):
             "people": by_village.get(village.pk, []),
             "short": max(0, target - len(by_village.get(village.pk, []))),
         }
-        for village in Region.objects.for_user(request.user).villages().under(region.prefix)
+        for village in page.object_list
     ]
-    if query:  # a search shows the villages where someone matched, not the targets
-        villages = [v for v in villages if v["people"]]
     return render(
         request,
         "publicity/understander_list.html",
         {
             "villages": villages,
+            "page": page,
             "query": query,
             "target": target,
             "region": region,
