@@ -167,3 +167,25 @@ def test_the_api_refuses_a_handler_outside_the_town(client, cast):
         content_type="application/json",
     )
     assert response.status_code == 400 and "handler" in response.json()
+
+
+def test_the_overview_shows_a_screenful_of_deadlines_and_links_to_all(cast, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.cases.tests.factories import lawsuit
+
+    client.force_login(cast.officer)
+    lawsuit(cast, case_number="（2020）渝0240行初100号")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/cases/")
+    for n in range(101, 113):  # every answer overdue: received in 2020, never answered
+        lawsuit(cast, case_number=f"（2020）渝0240行初{n}号")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get("/cases/")
+    assert len(page.context["reminders"]) == 10
+    assert page.context["reminder_count"] == 13
+    assert "全部 13 个期限" in page.content.decode()
+    assert len(many) == len(few)
+    everything = client.get("/cases/reminders/?all=1")
+    assert everything.context["page"].paginator.count == 13

@@ -133,3 +133,23 @@ def test_the_full_phone_is_shown_on_request_and_logged(cast, client):
     ).exists()
     client.force_login(cast.leader)
     assert client.post(reverse("legal:advisor_phone", args=[advisor.pk])).status_code == 403
+
+
+def test_the_overview_lists_a_screenful_of_pending_reviews_and_counts_them_all(cast, chen, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.legal.tests.test_review_requests import send
+
+    client.force_login(cast.officer)
+    send(cast, chen, title="第1项")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/legal/")
+    for n in range(2, 14):
+        send(cast, chen, title=f"第{n}项")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get("/legal/")
+    assert len(page.context["pending_reviews"]) == 10
+    assert page.context["pending_count"] == 13
+    assert "全部 13 项待出具的审查意见" in page.content.decode()
+    assert len(many) == len(few)

@@ -118,3 +118,36 @@ def test_an_exam_score_above_100_is_refused(cast, client):
         f"/publicity/exams/{exam.pk}/scores/new/", {"cadre": cadre.pk, "score": "90"}
     )
     assert "cadre" in again.context["form"].errors
+
+
+def _more_villages(town, count):
+    from fazhi.regions.models import Level, Region
+
+    for n in range(count):
+        village = Region(
+            code=f"{town.prefix}{900 - n:03d}",
+            name=f"测试{n}村",
+            level=Level.VILLAGE,
+            parent=town,
+        )
+        village.full_clean()
+        village.save()
+        _people(village, 3)
+
+
+def test_the_list_shows_a_page_of_villages_and_its_queries_do_not_grow(cast, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(cast.county_admin)
+    _people(cast.qilong, 2)
+    with CaptureQueriesContext(connection) as few:
+        small = client.get("/publicity/understanders/")
+    _more_villages(cast.town, 30)
+    with CaptureQueriesContext(connection) as many:
+        large = client.get("/publicity/understanders/")
+    assert len(small.context["villages"]) == 8
+    assert len(large.context["villages"]) == 20  # one page of villages, not all 38
+    assert large.context["page"].paginator.count == 38
+    assert client.get("/publicity/understanders/?page=2").context["villages"][-1]["people"]
+    assert len(many) == len(few)
