@@ -15,6 +15,7 @@ from fazhi.disputes.models import (
 )
 from fazhi.disputes.search import DISPUTE_FIELDS
 from fazhi.regions.models import Organisation, Region
+from fazhi.regions.widgets import SearchSelect
 
 # Yes/no filters: empty means every record ("全部"), not Django's "未知".
 YES_NO_ALL = [("", "全部"), ("true", "是"), ("false", "否")]
@@ -42,7 +43,9 @@ class DisputeFilter(ScopedFilterSet):
             attrs={"type": "search", "placeholder": "编号、简要情况、当事人姓名"}
         ),
     )
-    region = django_filters.ModelChoiceFilter(label="村(社区)", queryset=_villages)
+    region = django_filters.ModelChoiceFilter(
+        label="村(社区)", queryset=_villages, widget=SearchSelect(source="villages")
+    )
     dispute_type = django_filters.ModelChoiceFilter(
         label="类型", queryset=DisputeType.objects.all()
     )
@@ -51,7 +54,11 @@ class DisputeFilter(ScopedFilterSet):
     outcome = django_filters.ChoiceFilter(label="结果", choices=Outcome.choices)
     risk = django_filters.ChoiceFilter(label="风险", choices=Risk.choices)
     year = django_filters.CharFilter(label="年度", method="in_year", widget=forms.NumberInput)
-    organisation = django_filters.ModelChoiceFilter(label="调解组织", queryset=_organisations)
+    organisation = django_filters.ModelChoiceFilter(
+        label="调解组织",
+        queryset=_organisations,
+        widget=SearchSelect(source="organisations", kinds=MEDIATION_KINDS),
+    )
     overdue = django_filters.BooleanFilter(
         label="超过调解期限", method="only_overdue", widget=forms.Select(choices=YES_NO_ALL)
     )

@@ -8,6 +8,7 @@ from fazhi.core.periods import parse_year
 from fazhi.publicity.models import Activity, Campaign, Form, Status, Theme
 from fazhi.publicity.search import ACTIVITY_FIELDS, CAMPAIGN_FIELDS
 from fazhi.regions.models import Region
+from fazhi.regions.widgets import SearchSelect
 
 
 def _villages(request):
@@ -37,7 +38,10 @@ class ActivityFilter(ScopedFilterSet):
         label="截止日期", field_name="date", lookup_expr="lte", widget=DateInput
     )
     village = django_filters.ModelChoiceFilter(
-        label="覆盖村（社区）", field_name="villages", queryset=_villages
+        label="覆盖村（社区）",
+        field_name="villages",
+        queryset=_villages,
+        widget=SearchSelect(source="villages"),
     )
     form = django_filters.ChoiceFilter(label="形式", choices=Form.choices)
     theme = django_filters.ModelChoiceFilter(

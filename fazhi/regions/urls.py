@@ -5,5 +5,6 @@ from fazhi.regions import views
 app_name = "regions"
 urlpatterns = [
     path("", views.region_list, name="list"),
+    path("options/", views.options, name="options"),
     path("<str:code>/", views.region_detail, name="detail"),
 ]

@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import render
 
@@ -8,6 +9,7 @@ from fazhi.core.web import paginate
 from fazhi.ledgers.writer import list_response
 from fazhi.regions.models import Organisation, Region
 from fazhi.regions.search import REGION_FIELDS
+from fazhi.regions.widgets import options_for
 
 PAGE_SIZE = 50
 
@@ -59,3 +61,19 @@ def region_detail(request, code: str):
         "regions/region_detail.html",
         {"region": region, "organisations": organisations, "children": children},
     )
+
+
+@login_required
+def options(request):
+    """The `<option>`s of a village or organisation picker that match what was typed
+    (`SearchSelect`); only what the person's scope reaches, at most a screenful."""
+    term = request.GET.get("term", "").strip()[:30]
+    items, chosen = options_for(
+        request.user,
+        source=request.GET.get("source", ""),
+        kinds=[k for k in request.GET.get("kinds", "").split(",") if k],
+        term=term,
+        selected=request.GET.get("selected", "").split(","),
+    )
+    context = {"items": items, "chosen": chosen, "term": term}
+    return render(request, "regions/widgets/options.html", context)
