@@ -121,17 +121,9 @@ def test_an_exam_score_above_100_is_refused(cast, client):
 
 
 def _more_villages(town, count):
-    from fazhi.regions.models import Level, Region
+    from fazhi.regions.tests.builders import make_villages
 
-    for n in range(count):
-        village = Region(
-            code=f"{town.prefix}{900 - n:03d}",
-            name=f"测试{n}村",
-            level=Level.VILLAGE,
-            parent=town,
-        )
-        village.full_clean()
-        village.save()
+    for village in make_villages(town, count):
         _people(village, 3)
 
 

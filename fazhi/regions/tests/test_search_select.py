@@ -4,23 +4,9 @@ import re
 
 from django.urls import reverse
 
-from fazhi.regions.models import Level, Organisation, OrganisationKind, Region
+from fazhi.regions.models import Organisation, OrganisationKind
+from fazhi.regions.tests.builders import make_villages
 from fazhi.regions.widgets import LIMIT
-
-
-def _villages(town, count):
-    made = []
-    for n in range(count):
-        village = Region(
-            code=f"{town.prefix}{900 - n:03d}",
-            name=f"测试{n:02d}村",
-            level=Level.VILLAGE,
-            parent=town,
-        )
-        village.full_clean()
-        village.save()
-        made.append(village)
-    return made
 
 
 def _options(html: str, name: str) -> list[str]:
@@ -29,7 +15,7 @@ def _options(html: str, name: str) -> list[str]:
 
 
 def test_the_disputes_filter_renders_a_screenful_of_villages_and_the_chosen_one(cast, client):
-    made = _villages(cast.town, 40)
+    made = make_villages(cast.town, 40)
     client.force_login(cast.county_admin)
     last = made[0]  # the highest code: beyond the first screenful
     html = client.get(reverse("disputes:index"), {"region": last.pk}).content.decode()
@@ -40,7 +26,7 @@ def test_the_disputes_filter_renders_a_screenful_of_villages_and_the_chosen_one(
 
 
 def test_typing_finds_villages_by_name_within_the_scope_only(cast, client):
-    _villages(cast.town, 40)
+    make_villages(cast.town, 40)
     client.force_login(cast.cadre)
     page = client.get(reverse("regions:options"), {"source": "villages", "term": "村"})
     assert page.status_code == 200
@@ -53,7 +39,7 @@ def test_typing_finds_villages_by_name_within_the_scope_only(cast, client):
 
 
 def test_the_search_is_capped_and_keeps_the_chosen_option(cast, client):
-    made = _villages(cast.town, 40)
+    made = make_villages(cast.town, 40)
     client.force_login(cast.officer)
     chosen = made[0]  # the highest code: beyond the first screenful
     page = client.get(
