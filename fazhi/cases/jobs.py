@@ -1,4 +1,4 @@
-"""Background work of the cases app, through the Django tasks API."""
+"""Background jobs of the cases app (django-tasks); "tasks" is the 任务督办 app."""
 
 from datetime import date
 
