@@ -4,6 +4,8 @@ from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from fazhi.accounts.models import User
+from fazhi.accounts.roles import Role
 from fazhi.legal.models import Advisor, AdvisorKind, StepKind
 from fazhi.legal.services import decision_create, decision_step_record
 
@@ -19,6 +21,15 @@ def make_advisor(region, *, user=None, name="陈律师"):
     advisor.full_clean()
     advisor.save()
     return advisor
+
+
+def make_advisor_account(region, *, username="advisor_li", full_name="李律师"):
+    """A legal advisor's login in `region`."""
+    user = User(username=username, role=Role.LEGAL_ADVISOR, region=region, full_name=full_name)
+    user.set_password("Fazhi-2020!")
+    user.full_clean()
+    user.save()
+    return user
 
 
 def make_decision(cast, title="场镇停车场收费方案", *, documents=()):
