@@ -10,7 +10,7 @@ from django_tasks import task
 from fazhi.accounts.models import User
 from fazhi.accounts.roles import Capability, can
 from fazhi.cases.models import ReminderDigest
-from fazhi.cases.reminders import reminders_for
+from fazhi.cases.selectors import reminders_for
 
 
 @task()

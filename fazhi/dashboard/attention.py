@@ -46,7 +46,7 @@ def _disputes(user, today):
 
 
 def _cases(user, today):
-    from fazhi.cases.reminders import reminders_for
+    from fazhi.cases.selectors import reminders_for
 
     reminders = reminders_for(user, today, mine=False)
     overdue = sum(1 for reminder in reminders if reminder.overdue(today))

@@ -71,7 +71,7 @@ def test_a_named_person_who_cannot_see_the_case_gets_nothing(emails):
 
 def test_the_in_app_list_shows_the_same_as_the_digest(client, emails, settings):
     make_lawsuit(emails, complaint_received_on=date(2020, 9, 20))
-    from fazhi.cases.reminders import reminders_for
+    from fazhi.cases.selectors import reminders_for
 
     reminders = reminders_for(emails.officer, date(2020, 10, 9))
     assert [r.label for r in reminders] == ["提交答辩状和证据"]

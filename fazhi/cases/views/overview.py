@@ -7,8 +7,13 @@ from django.utils import timezone
 from fazhi.accounts.permissions import capability_required
 from fazhi.accounts.roles import Capability
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
-from fazhi.cases.reminders import WINDOW, all_deadlines, reminders_for
-from fazhi.cases.selectors import case_calendar_month, case_latest_year
+from fazhi.cases.selectors import (
+    WINDOW,
+    all_deadlines,
+    case_calendar_month,
+    case_latest_year,
+    reminders_for,
+)
 from fazhi.core.periods import month_from, year_from
 from fazhi.metrics import Period, compute, get
 

@@ -3,8 +3,8 @@
 from datetime import date
 
 from fazhi.publicity.models import KeyDate, MarketDayRule, Theme
+from fazhi.publicity.selectors import calendar_occasions
 from fazhi.publicity.services import key_dates_add_defaults
-from fazhi.publicity.views.calendar import occasions
 
 from .builders import make_activity
 
@@ -66,7 +66,9 @@ def test_a_key_date_on_a_day_the_month_lacks_is_refused(cast, client):
 def test_market_days_and_their_activities_are_listed(cast):
     MarketDayRule.objects.create(region=cast.town, last_digits="1,4,7")
     make_activity(cast.town, title="赶集日宣传", date=date(2020, 9, 21))
-    days = occasions(cast.officer, cast.town, date(2020, 9, 20), date(2020, 9, 25))
+    days = calendar_occasions(
+        user=cast.officer, region=cast.town, start=date(2020, 9, 20), end=date(2020, 9, 25)
+    )
     assert [(d.start.day, [a.title for a in d.activities]) for d in days] == [
         (21, ["赶集日宣传"]),
         (24, []),
