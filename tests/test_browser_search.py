@@ -3,8 +3,8 @@ reach on every page, and typing into it lists the records in the user's
 scope, grouped by kind, with nothing wider than the screen."""
 
 from conftest import browser_login, build_cast
-from fazhi.disputes.tests.helpers import make_dispute
-from fazhi.publicity.tests import factories as publicity
+from fazhi.disputes.tests.builders import make_dispute
+from fazhi.publicity.tests import builders as publicity
 
 PHONE = {"width": 375, "height": 740}
 
@@ -13,7 +13,7 @@ def test_a_village_cadre_searches_from_the_header_on_a_phone(browser_context, li
     cast = build_cast()
     mine = make_dispute(cast, cast.qilong, summary="梧桐组两户因排水沟改道发生争执")
     theirs = make_dispute(cast, cast.huangshui, summary="梧桐湾两户因宅基地边界发生争执")
-    publicity.activity(cast.qilong, title="梧桐院坝法律讲座")
+    publicity.make_activity(cast.qilong, title="梧桐院坝法律讲座")
 
     page = browser_login(browser_context, live_server, "qilong_cadre", viewport=PHONE)
     page.wait_for_selector("h1")

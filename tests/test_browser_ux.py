@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from conftest import browser_login, build_cast
-from fazhi.disputes.tests.helpers import make_dispute
+from fazhi.disputes.tests.builders import make_dispute
 from fazhi.legal.models import SubjectKind
 from fazhi.legal.services import review_request_send
-from fazhi.legal.tests.conftest import make_advisor
+from fazhi.legal.tests.builders import make_advisor
 
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1366, "height": 900}

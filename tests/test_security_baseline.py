@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from fazhi.attachments.services import attachment_create
-from fazhi.disputes.tests.helpers import GOOD_ID, add_party, make_dispute
+from fazhi.disputes.tests.builders import GOOD_ID, make_dispute, make_party
 
 PDF = b"%PDF-1.7\n%baseline\n"
 
@@ -55,7 +55,7 @@ def test_uploaded_files_are_not_served_under_the_media_url(cast, client):
 
 
 def test_personal_data_is_encrypted_in_the_history_tables_too(cast):
-    party = add_party(make_dispute(cast), id_number=GOOD_ID)
+    party = make_party(make_dispute(cast), id_number=GOOD_ID)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT id_number, phone FROM disputes_historicalparty WHERE id = %s", [party.pk]

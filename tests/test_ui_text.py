@@ -8,7 +8,7 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fazhi.publicity.models import Activity
-from fazhi.publicity.tests.factories import activity_form_data
+from fazhi.publicity.tests.builders import make_activity_form_data
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
@@ -69,7 +69,7 @@ def test_the_account_pages_explain_themselves_plainly(cast, client):
 def test_a_photo_of_the_wrong_type_names_its_field_once(cast, client):
     client.force_login(cast.cadre)
     fake = SimpleUploadedFile("照片.jpg", b"this is not an image", content_type="image/jpeg")
-    response = client.post("/publicity/activities/new/", activity_form_data(cast, photos=fake))
+    response = client.post("/publicity/activities/new/", make_activity_form_data(cast, photos=fake))
     html = response.content.decode()
     assert response.status_code == 200 and not Activity.objects.exists()
     assert "活动照片：文件内容不是允许的类型" in html
@@ -80,13 +80,13 @@ def test_a_photo_chosen_while_another_field_fails_asks_to_be_chosen_again(cast, 
     client.force_login(cast.cadre)
     photo = SimpleUploadedFile("现场.png", PNG, content_type="image/png")
     response = client.post(
-        "/publicity/activities/new/", activity_form_data(cast, title="", photos=photo)
+        "/publicity/activities/new/", make_activity_form_data(cast, title="", photos=photo)
     )
     html = response.content.decode()
     assert response.status_code == 200 and not Activity.objects.exists()
     assert "活动照片：表单其他栏目有误，刚才选择的文件没有保存" in html
     # A form without a chosen file gets no such notice.
-    response = client.post("/publicity/activities/new/", activity_form_data(cast, title=""))
+    response = client.post("/publicity/activities/new/", make_activity_form_data(cast, title=""))
     assert "刚才选择的文件没有保存" not in response.content.decode()
 
 

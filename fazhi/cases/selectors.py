@@ -1,19 +1,34 @@
-"""Reads the case pages share: which year and month a page opens on.
+"""Reads the case pages share: which year and month a page opens on, and the
+statutory deadlines (the daily digest, the in-app list, the calendar and the
+home page's 需要关注 panel all read them here).
 
 A first visit should show the work there is, not an empty current year: the
 overview opens on the latest year with a case in the user's scope, the
 calendar on the current month while deadlines or hearings lie ahead, else on
 the month of the latest one. Both stay switchable on the page.
+
+A deadline is open while its step is not done: the answer not yet filed, an
+appeal not yet decided, a reconsideration answer or decision still awaited.
+The digest lists the open ones due within `WINDOW` working days and the
+overdue ones.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 
-from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
-from fazhi.cases.reminders import reminders_for
+from fazhi.cases.models import (
+    Adjudication,
+    AppealChoice,
+    Hearing,
+    Instance,
+    Lawsuit,
+    Reconsideration,
+)
 from fazhi.core.capabilities import Attention
+from fazhi.deadlines import add_working_days
 
 
 def _latest(*values) -> date | None:
@@ -49,6 +64,93 @@ def case_calendar_month(*, user, today: date) -> date:
     if latest is None or latest >= this_month:
         return this_month
     return latest.replace(day=1)
+
+
+WINDOW = 3  # working days
+
+
+@dataclass(frozen=True)
+class Reminder:
+    label: str
+    due: date
+    provisional: bool
+    case: object
+    kind: str  # 行政诉讼 / 行政复议
+    done: bool = False
+
+    def overdue(self, today: date) -> bool:
+        return not self.done and self.due < today
+
+
+def _between(queryset, field: str, since: date | None, until: date | None):
+    queryset = queryset.filter(**{f"{field}__isnull": False})
+    if since:
+        queryset = queryset.filter(**{f"{field}__gte": since})
+    if until:
+        queryset = queryset.filter(**{f"{field}__lte": until})
+    return queryset
+
+
+def all_deadlines(lawsuits, reconsiderations, *, since=None, until=None) -> list[Reminder]:
+    """Every deadline of the given cases (querysets) due in [since, until],
+    open or done, earliest first."""
+    found = []
+    for case in _between(lawsuits, "answer_due", since, until):
+        label = "提交答辩状和证据" if case.stage == Instance.FIRST else "提交二审答辩状"
+        done = case.answer_submitted_on is not None
+        found.append(
+            Reminder(label, case.answer_due, case.answer_due_provisional, case, "行政诉讼", done)
+        )
+    for case in _between(lawsuits, "appeal_due", since, until):
+        done = case.appeal != AppealChoice.UNDECIDED
+        found.append(
+            Reminder(
+                "决定是否上诉", case.appeal_due, case.appeal_due_provisional, case, "行政诉讼", done
+            )
+        )
+    for case in _between(reconsiderations, "answer_due", since, until):
+        done = case.answer_submitted_on is not None
+        found.append(
+            Reminder(
+                "提出书面答复", case.answer_due, case.answer_due_provisional, case, "行政复议", done
+            )
+        )
+    for case in _between(reconsiderations, "decision_due", since, until):
+        done = case.decision_date is not None
+        found.append(
+            Reminder(
+                "复议决定期满",
+                case.decision_due,
+                case.decision_due_provisional,
+                case,
+                "行政复议",
+                done,
+            )
+        )
+    return sorted(found, key=lambda r: (r.due, r.kind, r.case.pk))
+
+
+def open_deadlines(lawsuits, reconsiderations, *, since=None, until=None) -> list[Reminder]:
+    """The deadlines still open, due in [since, until]."""
+    lawsuits = lawsuits.filter(
+        Q(answer_submitted_on__isnull=True)
+        | Q(appeal_due__isnull=False, appeal=AppealChoice.UNDECIDED)
+    )
+    reconsiderations = reconsiderations.filter(
+        Q(answer_submitted_on__isnull=True) | Q(decision_date__isnull=True)
+    )
+    found = all_deadlines(lawsuits, reconsiderations, since=since, until=until)
+    return [r for r in found if not r.done]
+
+
+def reminders_for(user, today: date, *, mine: bool = True) -> list[Reminder]:
+    """Open deadlines due within WINDOW working days, or overdue, on the cases in
+    the user's scope (with `mine`, only those the user handles or leads)."""
+    lawsuits = Lawsuit.objects.for_user(user)
+    reconsiderations = Reconsideration.objects.for_user(user)
+    if mine:
+        lawsuits, reconsiderations = lawsuits.of_person(user), reconsiderations.of_person(user)
+    return open_deadlines(lawsuits, reconsiderations, until=add_working_days(today, WINDOW))
 
 
 def attention_for(user, today: date):

@@ -5,10 +5,9 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from fazhi.core.locking import VersionedSerializerMixin
+from fazhi.core.locking import EditConflict, VersionConflict, VersionedSerializerMixin
 from fazhi.core.permissions import ScopedViewSetMixin
 from fazhi.core.roles import Role
-from fazhi.core.scope import ensure_region_in_scope
 from fazhi.core.validators import DateWindowValidator
 from fazhi.legal.models import (
     STEP_ORDER,
@@ -22,6 +21,10 @@ from fazhi.legal.models import (
     Service,
 )
 from fazhi.legal.services import (
+    advisor_create,
+    advisor_fields,
+    advisor_service_record,
+    advisor_update,
     contract_create,
     decision_create,
     decision_step_record,
@@ -92,28 +95,23 @@ class AdvisorViewSet(
     serializer_class = AdvisorSerializer
 
     def perform_create(self, serializer):
-        region = self.request.user.scope_region
-        ensure_region_in_scope(self.request.user, region)
-        self._save(serializer, region=region)
-
-    def perform_update(self, serializer):
-        self._save(serializer)
-
-    def _save(self, serializer, **extra):
-        advisor = Advisor(**{**_current(serializer), **serializer.validated_data, **extra})
-        advisor._state.adding = serializer.instance is None  # so it is not unique against itself
+        fields = advisor_fields(serializer.validated_data)
         try:
-            advisor.full_clean()
+            serializer.instance = advisor_create(user=self.request.user, **fields)
         except DjangoValidationError as error:
             raise _as_drf(error) from None
-        serializer.save(**extra)
 
-
-def _current(serializer) -> dict:
-    instance = serializer.instance
-    if instance is None:
-        return {}
-    return {f.name: getattr(instance, f.name) for f in instance._meta.concrete_fields}
+    def perform_update(self, serializer):
+        fields = advisor_fields(serializer.validated_data)
+        version = serializer.read_version()
+        try:
+            serializer.instance = advisor_update(
+                user=self.request.user, advisor=serializer.instance, version=version, **fields
+            )
+        except EditConflict as conflict:
+            raise VersionConflict(conflict) from None
+        except DjangoValidationError as error:
+            raise _as_drf(error) from None
 
 
 class ContractSerializer(serializers.ModelSerializer):
@@ -169,13 +167,12 @@ class ServiceViewSet(
     filterset_fields = ["kind", "advisor"]
 
     def perform_create(self, serializer):
-        service = Service(**serializer.validated_data)
-        service.region = service.advisor.region
         try:
-            service.full_clean()
+            serializer.instance = advisor_service_record(
+                user=self.request.user, **serializer.validated_data
+            )
         except DjangoValidationError as error:
             raise _as_drf(error) from None
-        serializer.save(region=service.region)
 
 
 class ReviewRequestSerializer(serializers.ModelSerializer):

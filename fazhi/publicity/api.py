@@ -29,7 +29,7 @@ from fazhi.publicity.models import (
     Theme,
     Training,
 )
-from fazhi.publicity.services import activity_save
+from fazhi.publicity.services import activity_save, record_save
 from fazhi.regions.models import Organisation, Region
 
 OUT_OF_SCOPE = "不在您的管辖范围内。"
@@ -72,6 +72,34 @@ class ModelCleanMixin:
         except DjangoValidationError as error:
             raise ValidationError(error.message_dict) from None
         return attrs
+
+
+class RecordSaveMixin:
+    """Save through `record_save`, the service the publicity form pages save through."""
+
+    def save(self, **kwargs):
+        model = self.Meta.model
+        data = {name: value for name, value in self.validated_data.items() if name != "version"}
+        related = {name: data.pop(name) for name in list(data) if _is_many(model, name)}
+        version = self.read_version() if self.instance is not None else None
+        record = self.instance if self.instance is not None else model()
+        for name, value in data.items():
+            setattr(record, name, value)
+        try:
+            self.instance = record_save(
+                user=self.context["request"].user,
+                record=record,
+                version=version,
+                submitted=self.validated_data,
+                related=related,
+            )
+        except EditConflict as conflict:
+            raise VersionConflict(conflict) from None
+        except DjangoValidationError as error:
+            raise ValidationError(
+                getattr(error, "message_dict", {"detail": error.messages})
+            ) from None
+        return self.instance
 
 
 def _is_many(model, name):
@@ -168,13 +196,13 @@ def simple_serializer(model_class, field_names, **declared):
         attrs["region"] = region_field()
     return type(
         f"{model_class.__name__}Serializer",
-        (ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer),
+        (RecordSaveMixin, ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer),
         attrs,
     )
 
 
 class LawUnderstanderSerializer(
-    ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer
+    RecordSaveMixin, ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer
 ):
     region = region_field()
     phone = serializers.CharField(write_only=True, required=False, allow_blank=True)
@@ -195,7 +223,9 @@ class LawUnderstanderSerializer(
         return value
 
 
-class ScreenSerializer(ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer):
+class ScreenSerializer(
+    RecordSaveMixin, ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer
+):
     region = region_field()
     dark = serializers.SerializerMethodField()
     display_url = serializers.SerializerMethodField()
@@ -226,7 +256,9 @@ class ScreenSerializer(ModelCleanMixin, VersionedSerializerMixin, serializers.Mo
         )
 
 
-class ExamScoreSerializer(ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer):
+class ExamScoreSerializer(
+    RecordSaveMixin, ModelCleanMixin, VersionedSerializerMixin, serializers.ModelSerializer
+):
     exam = ScopedRelatedField(Exam)
     cadre = ScopedRelatedField(Cadre)
 

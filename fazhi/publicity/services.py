@@ -1,7 +1,9 @@
 """Writes that touch several records, each in one transaction."""
 
+from collections.abc import Iterable, Mapping
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from fazhi.attachments.models import Kind
@@ -93,6 +95,48 @@ def activity_save(
             field_label="签到表",
         )
     return activity
+
+
+def record_region(record: models.Model):
+    """The region a publicity record belongs to (an exam score: its exam's)."""
+    region = getattr(record, "region", None)
+    if region is None and hasattr(record, "exam"):
+        region = record.exam.region
+    return region
+
+
+@transaction.atomic
+def record_save(
+    *,
+    user,
+    record: models.Model,
+    version: int | None = None,
+    submitted: Mapping | None = None,
+    related: Mapping[str, Iterable] | None = None,
+) -> models.Model:
+    """Save one of publicity's plain records (campaign, key date, understander, training,
+    screen, cadre, exam, score…) with its many-to-many `related` values, inside the
+    user's scope; the form pages and the API both save through here.
+
+    An edit read at `version` stops with an `EditConflict` if somebody saved the
+    record since (`submitted`: what the person sent, for the message).
+    """
+    ensure_region_in_scope(user, record_region(record))
+    version_check(instance=record, version=version, submitted=submitted)
+    record.full_clean()
+    record.save()
+    for name, values in (related or {}).items():
+        getattr(record, name).set(list(values))
+    return record
+
+
+@transaction.atomic
+def theme_active_set(*, theme: Theme, active: bool) -> Theme:
+    """Retire a theme (records that carry it keep it) or bring it back."""
+    theme.active = active
+    theme.full_clean()
+    theme.save(update_fields=["active"])
+    return theme
 
 
 @transaction.atomic

@@ -140,7 +140,7 @@ def report_new_draft(*, user, report: Report) -> Report:
 @transaction.atomic
 def report_file_request(*, user, report: Report, fmt: str, appendix: bool) -> ReportFile:
     """Queue the generation of a file; the task fills it in."""
-    from fazhi.reports.tasks import generate_report_file
+    from fazhi.reports.jobs import generate_report_file
 
     ensure_region_in_scope(user, report.region)
     report_file = ReportFile(report=report, format=fmt, appendix=appendix, requested_by=user)

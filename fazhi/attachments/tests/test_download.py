@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from fazhi.attachments.models import Kind
 from fazhi.attachments.services import attachment_create
 from fazhi.attachments.views import download_name
-from fazhi.publicity.tests.factories import activity
+from fazhi.publicity.tests.builders import make_activity
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.7\n%test\n"
@@ -14,7 +14,7 @@ PDF = b"%PDF-1.7\n%test\n"
 
 @pytest.fixture
 def sign_in_sheet(cast):
-    record = activity(cast.qilong, title="七龙社区宪法宣传")
+    record = make_activity(cast.qilong, title="七龙社区宪法宣传")
     return attachment_create(
         upload=SimpleUploadedFile("签到表.pdf", PDF),
         user=cast.cadre,
@@ -46,7 +46,7 @@ def test_another_villages_cadre_gets_not_found(cast, client, sign_in_sheet):
 
 
 def test_an_attachment_whose_record_is_out_of_scope_is_not_found(cast, client):
-    record = activity(cast.huangshui, title="黄水社区活动")
+    record = make_activity(cast.huangshui, title="黄水社区活动")
     misfiled = attachment_create(
         upload=SimpleUploadedFile("s.pdf", PDF), user=cast.officer, region=cast.qilong, owner=record
     )

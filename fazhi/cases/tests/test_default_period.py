@@ -6,11 +6,11 @@ from datetime import date
 
 from fazhi.cases.selectors import case_calendar_month, case_latest_year
 
-from .factories import lawsuit, other_town
+from .builders import make_lawsuit, make_other_town
 
 
 def test_the_overview_opens_on_the_latest_year_with_a_case(client, cast):
-    lawsuit(cast, complaint_received_on=date(2020, 9, 20))
+    make_lawsuit(cast, complaint_received_on=date(2020, 9, 20))
     client.force_login(cast.officer)
     response = client.get("/cases/")
     assert response.context["year"] == 2020
@@ -19,8 +19,8 @@ def test_the_overview_opens_on_the_latest_year_with_a_case(client, cast):
 
 
 def test_a_case_outside_the_scope_does_not_choose_the_year(client, cast):
-    town = other_town()
-    lawsuit(cast, region=town, complaint_received_on=date(2019, 3, 1), user=cast.county_admin)
+    town = make_other_town()
+    make_lawsuit(cast, region=town, complaint_received_on=date(2019, 3, 1), user=cast.county_admin)
     assert case_latest_year(user=cast.officer) is None
     assert case_latest_year(user=cast.county_admin) == 2019
 
@@ -33,7 +33,7 @@ def test_without_cases_the_overview_opens_on_the_current_year(client, cast):
 
 
 def test_the_calendar_opens_on_the_last_deadline_when_nothing_lies_ahead(client, cast):
-    case = lawsuit(cast, complaint_received_on=date(2020, 9, 20))
+    case = make_lawsuit(cast, complaint_received_on=date(2020, 9, 20))
     client.force_login(cast.officer)
     response = client.get("/cases/calendar/")
     assert response.context["month"] == case.answer_due.replace(day=1)
@@ -42,5 +42,5 @@ def test_the_calendar_opens_on_the_last_deadline_when_nothing_lies_ahead(client,
 
 def test_the_calendar_opens_on_this_month_while_deadlines_lie_ahead(cast):
     today = date(2020, 9, 25)
-    lawsuit(cast, complaint_received_on=date(2020, 9, 20))  # answer due in October
+    make_lawsuit(cast, complaint_received_on=date(2020, 9, 20))  # answer due in October
     assert case_calendar_month(user=cast.officer, today=today) == date(2020, 9, 1)

@@ -3,19 +3,19 @@ from datetime import date
 import pytest
 
 from fazhi.cases.models import Hearing, Lawsuit
-from fazhi.cases.tests.factories import lawsuit
+from fazhi.cases.tests.builders import make_lawsuit
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_answer_is_due_15_days_after_receipt_moved_past_national_day(cast):
-    case = lawsuit(cast, complaint_received_on=date(2020, 9, 20))
+    case = make_lawsuit(cast, complaint_received_on=date(2020, 9, 20))
     assert case.answer_due == date(2020, 10, 9)
     assert case.answer_due_provisional is False
 
 
 def test_a_complaint_received_in_an_unentered_year_has_a_provisional_answer_date(cast):
-    case = lawsuit(cast, complaint_received_on=date(2027, 1, 21))
+    case = make_lawsuit(cast, complaint_received_on=date(2027, 1, 21))
     assert (case.answer_due, case.answer_due_provisional) == (date(2027, 2, 9), True)
 
 
@@ -41,7 +41,7 @@ def test_the_officer_registers_a_lawsuit_on_the_page(client, cast):
 
 
 def test_a_judgment_dated_before_receipt_is_refused_and_nothing_saved(client, cast):
-    case = lawsuit(cast)
+    case = make_lawsuit(cast)
     client.force_login(cast.officer)
     response = client.post(
         f"/cases/lawsuits/{case.pk}/decision/",
@@ -58,7 +58,7 @@ def test_a_judgment_dated_before_receipt_is_refused_and_nothing_saved(client, ca
 
 
 def test_a_judgment_sets_the_15_day_appeal_date_from_service(client, cast):
-    case = lawsuit(cast)
+    case = make_lawsuit(cast)
     client.force_login(cast.officer)
     client.post(
         f"/cases/lawsuits/{case.pk}/decision/",
@@ -79,7 +79,7 @@ def test_a_ruling_has_a_10_day_appeal_period(cast):
     from fazhi.cases.services import lawsuit_decide
 
     case = lawsuit_decide(
-        lawsuit=lawsuit(cast),
+        lawsuit=make_lawsuit(cast),
         decision_kind="ruling",
         decision_date=date(2020, 11, 2),
         served_on=date(2020, 11, 3),
@@ -89,7 +89,7 @@ def test_a_ruling_has_a_10_day_appeal_period(cast):
 
 
 def test_a_hearing_with_neither_a_head_nor_a_reason_is_refused(client, cast):
-    case = lawsuit(cast)
+    case = make_lawsuit(cast)
     client.force_login(cast.officer)
     response = client.post(
         f"/cases/lawsuits/{case.pk}/hearings/",
@@ -102,7 +102,7 @@ def test_a_hearing_with_neither_a_head_nor_a_reason_is_refused(client, cast):
 
 
 def test_a_head_appearing_must_be_named(client, cast):
-    case = lawsuit(cast)
+    case = make_lawsuit(cast)
     client.force_login(cast.officer)
     response = client.post(
         f"/cases/lawsuits/{case.pk}/hearings/",
@@ -113,7 +113,7 @@ def test_a_head_appearing_must_be_named(client, cast):
 
 
 def test_an_absence_with_a_substitute_and_reason_is_recorded(client, cast):
-    case = lawsuit(cast)
+    case = make_lawsuit(cast)
     client.force_login(cast.officer)
     client.post(
         f"/cases/lawsuits/{case.pk}/hearings/",
@@ -133,7 +133,7 @@ def test_a_second_instance_runs_a_new_answer_period(client, cast):
     from fazhi.cases.services import lawsuit_decide
 
     first = lawsuit_decide(
-        lawsuit=lawsuit(cast),
+        lawsuit=make_lawsuit(cast),
         decision_kind="judgment",
         decision_date=date(2020, 11, 2),
         served_on=date(2020, 11, 3),
@@ -156,9 +156,11 @@ def test_a_second_instance_runs_a_new_answer_period(client, cast):
 
 
 def test_a_case_of_another_town_answers_404(client, cast):
-    from fazhi.cases.tests.factories import other_town
+    from fazhi.cases.tests.builders import make_other_town
 
-    case = lawsuit(cast, region=other_town(), case_number="西沱案", user=cast.county_admin)
+    case = make_lawsuit(
+        cast, region=make_other_town(), case_number="西沱案", user=cast.county_admin
+    )
     client.force_login(cast.officer)
     assert client.get(f"/cases/lawsuits/{case.pk}/").status_code == 404
     assert (
@@ -170,7 +172,7 @@ def test_a_case_of_another_town_answers_404(client, cast):
 
 
 def test_correcting_the_receipt_date_moves_the_answer_due_date(client, cast):
-    case = lawsuit(cast, complaint_received_on=date(2020, 9, 20))
+    case = make_lawsuit(cast, complaint_received_on=date(2020, 9, 20))
     client.force_login(cast.officer)
     response = client.post(
         f"/cases/lawsuits/{case.pk}/edit/",

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from fazhi.cases import services
 from fazhi.cases.models import Lawsuit, Reconsideration
-from fazhi.cases.tests.factories import lawsuit, reconsideration
+from fazhi.cases.tests.builders import make_lawsuit, make_reconsideration
 from fazhi.ledgers.base import get_ledger
 from fazhi.ledgers.io import export_workbook, import_workbook
 from fazhi.metrics import Period
@@ -71,7 +71,7 @@ def round_trip(cast, key, model, fields, year):
 
 
 def test_the_lawsuit_ledger_round_trip_gives_the_same_cases_with_computed_due_dates(cast):
-    decided = lawsuit(cast, answer_submitted_on=date(2020, 9, 28))
+    decided = make_lawsuit(cast, answer_submitted_on=date(2020, 9, 28))
     services.lawsuit_decide(
         lawsuit=decided,
         decision_kind="judgment",
@@ -80,7 +80,7 @@ def test_the_lawsuit_ledger_round_trip_gives_the_same_cases_with_computed_due_da
         outcome="dismissed_claim",
     )
     services.lawsuit_decide_appeal(lawsuit=decided, appeal="no_appeal")
-    lawsuit(cast, case_number="（2020）渝0240行初9号", leader=None)
+    make_lawsuit(cast, case_number="（2020）渝0240行初9号", leader=None)
 
     result = round_trip(cast, "cases.lawsuits", Lawsuit, LAWSUIT_FIELDS, 2020)
 
@@ -90,9 +90,9 @@ def test_the_lawsuit_ledger_round_trip_gives_the_same_cases_with_computed_due_da
 
 
 def test_the_reconsideration_ledger_round_trip_gives_the_same_cases(cast):
-    case = reconsideration(cast, extension_days=20, extension_reason="案情复杂")
+    case = make_reconsideration(cast, extension_days=20, extension_reason="案情复杂")
     services.reconsideration_decide(case=case, decision_date=date(2025, 3, 1), outcome="upheld")
-    reconsideration(cast, case_number="石柱府复〔2025〕2号", leader=None)
+    make_reconsideration(cast, case_number="石柱府复〔2025〕2号", leader=None)
 
     result = round_trip(
         cast, "cases.reconsiderations", Reconsideration, RECONSIDERATION_FIELDS, 2025

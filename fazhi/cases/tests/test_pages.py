@@ -5,7 +5,7 @@ import pytest
 from openpyxl import load_workbook
 
 from fazhi.cases import services
-from fazhi.cases.tests.factories import lawsuit, other_town, reconsideration
+from fazhi.cases.tests.builders import make_lawsuit, make_other_town, make_reconsideration
 
 pytestmark = pytest.mark.django_db
 
@@ -22,32 +22,32 @@ def _count_queries(client, url):
 def test_the_lawsuit_list_runs_as_many_queries_for_20_rows_as_for_2(client, cast):
     client.force_login(cast.officer)
     for n in range(2):
-        lawsuit(cast, case_number=f"a{n}")
+        make_lawsuit(cast, case_number=f"a{n}")
     few = _count_queries(client, "/cases/lawsuits/")
     for n in range(18):
-        lawsuit(cast, case_number=f"b{n}")
+        make_lawsuit(cast, case_number=f"b{n}")
     many = _count_queries(client, "/cases/lawsuits/")
     assert many == few
 
 
 def test_the_reconsideration_list_query_count_is_flat(client, cast):
     client.force_login(cast.officer)
-    reconsideration(cast, case_number="r0")
+    make_reconsideration(cast, case_number="r0")
     few = _count_queries(client, "/cases/reconsiderations/")
     for n in range(15):
-        reconsideration(cast, case_number=f"r{n + 1}")
+        make_reconsideration(cast, case_number=f"r{n + 1}")
     assert _count_queries(client, "/cases/reconsiderations/") == few
 
 
 def test_the_ledger_exports_exactly_the_filtered_lawsuits(client, cast):
-    case = lawsuit(
+    case = make_lawsuit(
         cast, case_number="（2020）渝0240行初21号", complaint_received_on=date(2020, 6, 22)
     )
     services.hearing_record(
         lawsuit=case, date=date(2020, 8, 18), court="第二法庭", appearance="head", head_name="镇长"
     )
-    lawsuit(cast, case_number="（2021）渝0240行初2号", complaint_received_on=date(2021, 3, 1))
-    lawsuit(cast, case_number="西沱", region=other_town(), user=cast.county_admin)
+    make_lawsuit(cast, case_number="（2021）渝0240行初2号", complaint_received_on=date(2021, 3, 1))
+    make_lawsuit(cast, case_number="西沱", region=make_other_town(), user=cast.county_admin)
     client.force_login(cast.officer)
     response = client.get("/cases/lawsuits/export/?year=2020")
     sheet = load_workbook(BytesIO(response.content)).active
@@ -58,7 +58,7 @@ def test_the_ledger_exports_exactly_the_filtered_lawsuits(client, cast):
 
 
 def test_the_reconsideration_ledger_marks_provisional_dates(client, cast):
-    reconsideration(
+    make_reconsideration(
         cast, case_number="复2027", accepted_on=date(2026, 12, 28), received_on=date(2026, 12, 30)
     )
     client.force_login(cast.officer)
@@ -68,7 +68,7 @@ def test_the_reconsideration_ledger_marks_provisional_dates(client, cast):
 
 
 def test_the_calendar_shows_hearings_and_deadlines_of_the_month(client, cast):
-    case = lawsuit(cast, complaint_received_on=date(2020, 9, 20))
+    case = make_lawsuit(cast, complaint_received_on=date(2020, 9, 20))
     services.hearing_record(
         lawsuit=case, date=date(2020, 10, 20), court="第二法庭", appearance="head", head_name="镇长"
     )
@@ -88,8 +88,8 @@ def test_the_leader_reads_but_cannot_register(client, cast):
 
 
 def test_the_api_lists_only_cases_in_scope(client, cast):
-    lawsuit(cast, case_number="黄水案")
-    lawsuit(cast, case_number="西沱案", region=other_town(), user=cast.county_admin)
+    make_lawsuit(cast, case_number="黄水案")
+    make_lawsuit(cast, case_number="西沱案", region=make_other_town(), user=cast.county_admin)
     client.force_login(cast.officer)
     body = client.get("/api/v1/cases/lawsuits/").json()
     numbers = [row["case_number"] for row in body.get("results", body)]

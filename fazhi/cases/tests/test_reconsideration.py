@@ -5,23 +5,23 @@ from django.core.exceptions import ValidationError
 
 from fazhi.cases.models import Reconsideration
 from fazhi.cases.services import reconsideration_extend
-from fazhi.cases.tests.factories import reconsideration
+from fazhi.cases.tests.builders import make_reconsideration
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_answer_is_due_in_10_working_days_across_the_spring_festival(cast):
-    case = reconsideration(cast, received_on=date(2025, 1, 22))
+    case = make_reconsideration(cast, received_on=date(2025, 1, 22))
     assert case.answer_due == date(2025, 2, 11)
 
 
 def test_the_decision_is_due_60_days_after_acceptance(cast):
-    case = reconsideration(cast, accepted_on=date(2025, 1, 20))
+    case = make_reconsideration(cast, accepted_on=date(2025, 1, 20))
     assert case.decision_due == date(2025, 3, 21)
 
 
 def test_one_extension_adds_up_to_30_days_to_the_original_last_day(client, cast):
-    case = reconsideration(cast)
+    case = make_reconsideration(cast)
     client.force_login(cast.officer)
     response = client.post(
         f"/cases/reconsiderations/{case.pk}/extension/",
@@ -34,7 +34,7 @@ def test_one_extension_adds_up_to_30_days_to_the_original_last_day(client, cast)
 
 
 def test_an_extension_beyond_30_days_is_refused_and_nothing_saved(client, cast):
-    case = reconsideration(cast)
+    case = make_reconsideration(cast)
     client.force_login(cast.officer)
     response = client.post(
         f"/cases/reconsiderations/{case.pk}/extension/",
@@ -46,7 +46,7 @@ def test_an_extension_beyond_30_days_is_refused_and_nothing_saved(client, cast):
 
 
 def test_the_service_refuses_a_second_extension(cast):
-    case = reconsideration(cast)
+    case = make_reconsideration(cast)
     reconsideration_extend(case=case, days=10, reason="补充材料", extended_on=date(2025, 3, 1))
     with pytest.raises(ValidationError) as error:
         reconsideration_extend(case=case, days=5, reason="再次延长", extended_on=date(2025, 3, 5))
@@ -56,7 +56,7 @@ def test_the_service_refuses_a_second_extension(cast):
 
 
 def test_a_decision_records_the_outcome_and_counts_as_a_correction(client, cast):
-    case = reconsideration(cast)
+    case = make_reconsideration(cast)
     client.force_login(cast.officer)
     client.post(
         f"/cases/reconsiderations/{case.pk}/decision/",
@@ -67,13 +67,13 @@ def test_a_decision_records_the_outcome_and_counts_as_a_correction(client, cast)
 
 def test_a_copy_received_before_acceptance_is_refused(cast):
     with pytest.raises(ValidationError) as error:
-        reconsideration(cast, accepted_on=date(2025, 1, 20), received_on=date(2025, 1, 10))
+        make_reconsideration(cast, accepted_on=date(2025, 1, 20), received_on=date(2025, 1, 10))
     assert "received_on" in error.value.message_dict
     assert not Reconsideration.objects.exists()
 
 
 def test_a_correction_that_breaks_a_date_rule_is_refused(client, cast):
-    case = reconsideration(cast)
+    case = make_reconsideration(cast)
     client.force_login(cast.officer)
     response = client.post(
         f"/cases/reconsiderations/{case.pk}/edit/",

@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from fazhi.cases.services import lawsuit_record_answer
-from fazhi.cases.tests.factories import lawsuit, other_town, reconsideration
+from fazhi.cases.tests.builders import make_lawsuit, make_other_town, make_reconsideration
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +20,8 @@ def emails(cast):
 
 def test_each_responsible_person_gets_one_digest_of_near_and_overdue_deadlines(emails):
     cast = emails
-    lawsuit(cast, complaint_received_on=date(2020, 9, 20))  # answer due 10-09
-    reconsideration(
+    make_lawsuit(cast, complaint_received_on=date(2020, 9, 20))  # answer due 10-09
+    make_reconsideration(
         cast, case_number="复1", accepted_on=date(2020, 9, 1), received_on=date(2020, 9, 2)
     )
     call_command("sendreminders", "--date", "2020-10-09")
@@ -35,7 +35,7 @@ def test_each_responsible_person_gets_one_digest_of_near_and_overdue_deadlines(e
 
 
 def test_the_window_is_3_working_days_so_it_reaches_across_national_day(emails):
-    lawsuit(emails, complaint_received_on=date(2020, 9, 20))  # due 10-09
+    make_lawsuit(emails, complaint_received_on=date(2020, 9, 20))  # due 10-09
     call_command("sendreminders", "--date", "2020-09-27")  # window: 09-28, 09-29, 09-30
     assert mail.outbox == []
     call_command("sendreminders", "--date", "2020-09-28")  # window: 09-29, 09-30, 10-09
@@ -43,14 +43,14 @@ def test_the_window_is_3_working_days_so_it_reaches_across_national_day(emails):
 
 
 def test_nothing_is_sent_when_nothing_is_due(emails):
-    case = lawsuit(emails, complaint_received_on=date(2020, 9, 20))
+    case = make_lawsuit(emails, complaint_received_on=date(2020, 9, 20))
     lawsuit_record_answer(lawsuit=case, submitted_on=date(2020, 9, 28))
     call_command("sendreminders", "--date", "2020-10-09")
     assert mail.outbox == []
 
 
 def test_a_second_run_the_same_day_sends_nothing_again(emails):
-    lawsuit(emails, complaint_received_on=date(2020, 9, 20))
+    make_lawsuit(emails, complaint_received_on=date(2020, 9, 20))
     call_command("sendreminders", "--date", "2020-10-09")
     call_command("sendreminders", "--date", "2020-10-09")
     assert len(mail.outbox) == 2
@@ -58,9 +58,9 @@ def test_a_second_run_the_same_day_sends_nothing_again(emails):
 
 def test_a_named_person_who_cannot_see_the_case_gets_nothing(emails):
     cast = emails
-    lawsuit(
+    make_lawsuit(
         cast,
-        region=other_town(),
+        region=make_other_town(),
         user=cast.county_admin,
         handler=cast.officer,  # named, but 黄水镇's officer cannot see 西沱镇's case
         leader=cast.county_admin,  # the county supervisor sees the whole county
@@ -70,8 +70,8 @@ def test_a_named_person_who_cannot_see_the_case_gets_nothing(emails):
 
 
 def test_the_in_app_list_shows_the_same_as_the_digest(client, emails, settings):
-    lawsuit(emails, complaint_received_on=date(2020, 9, 20))
-    from fazhi.cases.reminders import reminders_for
+    make_lawsuit(emails, complaint_received_on=date(2020, 9, 20))
+    from fazhi.cases.selectors import reminders_for
 
     reminders = reminders_for(emails.officer, date(2020, 10, 9))
     assert [r.label for r in reminders] == ["提交答辩状和证据"]

@@ -5,8 +5,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
-from fazhi.cases.reminders import WINDOW, all_deadlines, reminders_for
-from fazhi.cases.selectors import case_calendar_month, case_latest_year
+from fazhi.cases.selectors import (
+    WINDOW,
+    all_deadlines,
+    case_calendar_month,
+    case_latest_year,
+    reminders_for,
+)
 from fazhi.core.periods import month_from, year_from
 from fazhi.core.permissions import capability_required
 from fazhi.core.web import paginate

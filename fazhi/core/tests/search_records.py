@@ -10,14 +10,14 @@ from datetime import date
 
 from fazhi.accounts.models import User
 from fazhi.cases.models import Adjudication
-from fazhi.cases.tests import factories as cases
+from fazhi.cases.tests import builders as cases
 from fazhi.core.roles import Role
 from fazhi.disputes.models import Deliberation, Finding, ScreeningReport
-from fazhi.disputes.tests.helpers import add_party, make_dispute
+from fazhi.disputes.tests.builders import make_dispute, make_party
 from fazhi.legal.models import Advisor, AdvisorKind, ReviewRequest, Service, SubjectKind
-from fazhi.legal.tests.conftest import new_decision
+from fazhi.legal.tests.builders import make_decision
 from fazhi.publicity.models import Background, Campaign, LawUnderstander
-from fazhi.publicity.tests import factories as publicity
+from fazhi.publicity.tests import builders as publicity
 from fazhi.regions.models import Organisation, OrganisationKind
 
 
@@ -25,7 +25,7 @@ def seed(cast, word: str, village, *, number: int = 1) -> dict:
     """One record of each kind carrying `word`; returns them by kind."""
     town = cast.town
     dispute = make_dispute(cast, village, summary=f"{word}两户因排水沟发生争执")
-    add_party(dispute, name=f"{word}张")
+    make_party(dispute, name=f"{word}张")
     report = ScreeningReport.objects.create(
         region=village,
         month=date(2020, number, 1),
@@ -40,10 +40,10 @@ def seed(cast, word: str, village, *, number: int = 1) -> dict:
         participants="村民代表",
         resolution="协商一致",
     )
-    lawsuit = cases.lawsuit(
+    lawsuit = cases.make_lawsuit(
         cast, case_number=f"（2020）渝0240行初{number}号", plaintiffs=f"{word}公司"
     )
-    reconsideration = cases.reconsideration(
+    reconsideration = cases.make_reconsideration(
         cast, case_number=f"石柱府复〔2025〕{number}号", applicant=f"{word}申请人"
     )
     adjudication = Adjudication.objects.create(
@@ -63,7 +63,7 @@ def seed(cast, word: str, village, *, number: int = 1) -> dict:
         kind="consultation",
         subject=f"{word}合同审查",
     )
-    decision = new_decision(cast, title=f"{word}停车场收费方案")
+    decision = make_decision(cast, title=f"{word}停车场收费方案")
     review = ReviewRequest.objects.create(
         region=town,
         subject_kind=SubjectKind.CONTRACT,
@@ -72,14 +72,14 @@ def seed(cast, word: str, village, *, number: int = 1) -> dict:
         sent_on=date(2020, 5, number),
         due=date(2020, 5, 20),
     )
-    activity = publicity.activity(village, title=f"{word}法律进院坝")
+    activity = publicity.make_activity(village, title=f"{word}法律进院坝")
     campaign = Campaign.objects.create(
         region=town, name=f"{word}专项宣传", start_date=date(2020, 3, number)
     )
     understander = LawUnderstander.objects.create(
         region=village, name=f"{word}明白", background=Background.choices[0][0]
     )
-    screen = publicity.screen(village, name=f"{word}广场屏")
+    screen = publicity.make_screen(village, name=f"{word}广场屏")
     organisation = Organisation.objects.create(
         region=village, name=f"{word}调解{number}组", kind=OrganisationKind.choices[0][0]
     )

@@ -22,7 +22,7 @@ from django.db import connection
 from fazhi.attachments.models import Attachment
 from fazhi.attachments.services import attachment_create
 from fazhi.disputes.models import Dispute, Party
-from fazhi.disputes.tests.helpers import GOOD_ID, add_party, make_dispute
+from fazhi.disputes.tests.builders import GOOD_ID, make_dispute, make_party
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,7 +34,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 @pytest.fixture
 def records(cast):
     dispute = make_dispute(cast)
-    party = add_party(dispute, id_number=GOOD_ID)
+    party = make_party(dispute, id_number=GOOD_ID)
     attachment = attachment_create(
         upload=SimpleUploadedFile("现场.png", PNG),
         user=cast.cadre,

@@ -8,7 +8,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from fazhi.publicity.models import Activity, Campaign
-from fazhi.publicity.tests.factories import activity, activity_form_data
+from fazhi.publicity.tests.builders import make_activity, make_activity_form_data
 
 BAD_YEARS = ["0", "99999", "-1", "abc", "２０２０", "2020.5"]
 
@@ -136,7 +136,7 @@ def _activity_payload(cast, **overrides):
 def test_a_bell_in_a_title_is_refused_on_the_form_and_nothing_saved(cast, client):
     client.force_login(cast.cadre)
     response = client.post(
-        "/publicity/activities/new/", activity_form_data(cast, title="普法\u0007")
+        "/publicity/activities/new/", make_activity_form_data(cast, title="普法\u0007")
     )
     assert response.status_code == 200
     assert "控制字符（U+0007）" in response.context["form"].errors["title"][0]
@@ -158,7 +158,8 @@ def test_a_bell_in_a_title_is_refused_by_the_api_and_nothing_saved(cast):
 def test_a_person_times_beyond_any_township_is_refused_on_the_form(cast, client):
     client.force_login(cast.cadre)
     response = client.post(
-        "/publicity/activities/new/", activity_form_data(cast, person_times=9223372036854775807)
+        "/publicity/activities/new/",
+        make_activity_form_data(cast, person_times=9223372036854775807),
     )
     assert response.status_code == 200
     assert "不能超过 1000000" in response.content.decode()
@@ -185,7 +186,7 @@ def test_deleting_a_campaign_its_activities_name_answers_409_and_keeps_it(cast):
     campaign = Campaign.objects.create(
         region=cast.town, name="宪法宣传周", start_date=date(2020, 12, 1)
     )
-    activity(cast.town, campaign=campaign)
+    make_activity(cast.town, campaign=campaign)
     api = APIClient()
     api.force_authenticate(cast.officer)
     response = api.delete(f"/api/v1/publicity/campaigns/{campaign.pk}/")

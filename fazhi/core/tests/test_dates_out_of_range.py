@@ -10,13 +10,13 @@ from django.urls import reverse
 
 from fazhi.cases.models import Lawsuit, Reconsideration
 from fazhi.cases.services import deadlines_refresh
-from fazhi.cases.tests import factories
+from fazhi.cases.tests import builders
 from fazhi.deadlines import compute_deadline
 from fazhi.disputes.models import Agreement, Dispute
-from fazhi.disputes.tests.helpers import assign, make_dispute, organisation
+from fazhi.disputes.tests.builders import make_assignment, make_dispute, make_organisation
 from fazhi.legal.models import ReviewRequest, SubjectKind
 from fazhi.legal.services import review_request_send
-from fazhi.legal.tests.conftest import make_advisor
+from fazhi.legal.tests.builders import make_advisor
 
 FAR_FUTURE = date(2150, 1, 1)
 FAR_PAST = date(1800, 1, 1)
@@ -39,19 +39,19 @@ def test_the_engine_still_computes_inside_the_calendar(db):
 def stored_out_of_range(cast):
     """Records of every kind that shows deadlines, their dates written past validation."""
     future = make_dispute(cast, summary="远未来纠纷")
-    assign(cast, future)
+    make_assignment(cast, future)
     Dispute.objects.filter(pk=future.pk).update(accepted_on=FAR_FUTURE)
     past = make_dispute(cast, summary="远过去纠纷")
-    assign(cast, past)
+    make_assignment(cast, past)
     Dispute.objects.filter(pk=past.pk).update(accepted_on=FAR_PAST)
     Agreement.objects.create(
         dispute=past, facts="事实", terms="条款", signed_on=FAR_PAST, effective_on=FAR_PAST
     )
-    lawsuit = factories.lawsuit(cast)
+    lawsuit = builders.make_lawsuit(cast)
     Lawsuit.objects.filter(pk=lawsuit.pk).update(
         complaint_received_on=FAR_PAST, answer_due=FAR_PAST, answer_due_provisional=True
     )
-    case = factories.reconsideration(cast)
+    case = builders.make_reconsideration(cast)
     Reconsideration.objects.filter(pk=case.pk).update(
         received_on=FAR_FUTURE,
         answer_due=FAR_FUTURE,
@@ -118,7 +118,7 @@ def test_accepting_a_dispute_in_2150_is_refused_on_the_form(cast, client):
     response = client.post(
         reverse("disputes:assign", args=[dispute.pk]),
         {
-            "organisation": organisation(dispute.region, "贵和工作室").pk,
+            "organisation": make_organisation(dispute.region, "贵和工作室").pk,
             "mediators": [cast.mediator.pk],
             "accepted_on": "2150-01-01",
         },
@@ -132,7 +132,7 @@ def test_accepting_a_dispute_in_2150_is_refused_on_the_form(cast, client):
 def test_the_assignment_service_refuses_2150_naming_the_field(cast):
     dispute = make_dispute(cast)
     with pytest.raises(ValidationError) as error:
-        assign(cast, dispute, accepted_on=FAR_FUTURE)
+        make_assignment(cast, dispute, accepted_on=FAR_FUTURE)
     assert "「受理日期」应在 1990-01-01 至" in error.value.message_dict["accepted_on"][0]
     dispute.refresh_from_db()
     assert dispute.accepted_on is None
@@ -158,7 +158,9 @@ def test_a_legality_review_sent_in_2100_is_refused_through_the_api(cast, client)
 
 def test_a_reconsideration_received_in_2100_is_refused(cast):
     with pytest.raises(ValidationError) as error:
-        factories.reconsideration(cast, received_on=date(2100, 1, 4), accepted_on=date(2100, 1, 4))
+        builders.make_reconsideration(
+            cast, received_on=date(2100, 1, 4), accepted_on=date(2100, 1, 4)
+        )
     assert "「收到申请书副本日期」应在" in str(error.value.message_dict["received_on"])
     assert not Reconsideration.objects.exists()
 

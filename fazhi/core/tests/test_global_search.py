@@ -9,8 +9,8 @@ from django.urls import reverse
 from fazhi.core import global_search
 from fazhi.core.global_search import search_run, search_sources
 from fazhi.core.tests.search_records import seed
-from fazhi.disputes.tests.helpers import assign
-from fazhi.publicity.tests import factories as publicity
+from fazhi.disputes.tests.builders import make_assignment
+from fazhi.publicity.tests import builders as publicity
 
 BUSINESS = {
     "disputes",
@@ -91,7 +91,7 @@ def test_a_village_cadre_of_qilong_never_sees_huangshui_records(cast, client, tw
 
 def test_the_mediator_finds_only_his_organisations_disputes(cast, client, two_villages):
     qilong, _ = two_villages
-    assign(cast, qilong["disputes"])
+    make_assignment(cast, qilong["disputes"])
     other = seed(cast, "梧桐", cast.qilong, number=3)["disputes"]  # same village, not assigned
     client.force_login(cast.mediator)
     kinds, _ = _kinds(client, "梧桐")
@@ -121,7 +121,7 @@ def test_the_auditor_and_the_sysadmin_see_no_business_records(cast, client, two_
 
 
 def test_the_legal_advisor_finds_only_reviews_sent_to_him(cast, client, two_villages):
-    from fazhi.legal.tests.conftest import make_advisor
+    from fazhi.legal.tests.builders import make_advisor
 
     mine = make_advisor(cast.town, user=cast.advisor, name="陈律师")
     review = two_villages[0]["reviews"]
@@ -135,7 +135,7 @@ def test_the_legal_advisor_finds_only_reviews_sent_to_him(cast, client, two_vill
 
 def test_each_group_is_capped_and_says_so(cast, client):
     for n in range(14):
-        publicity.activity(cast.qilong, title=f"院坝会第{n}场")
+        publicity.make_activity(cast.qilong, title=f"院坝会第{n}场")
     client.force_login(cast.officer)
     kinds, response = _kinds(client, "院坝会")
     assert len(kinds["activities"].hits) == 10

@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from fazhi.core.tests.search_records import seed
-from fazhi.publicity.tests import factories as publicity
+from fazhi.publicity.tests import builders as publicity
 
 
 def _url(name, *args):
@@ -68,8 +68,8 @@ def test_a_dispute_is_found_by_a_partys_name(cast, client):
 
 def test_paging_keeps_the_keyword_and_the_export_holds_exactly_what_is_found(cast, client):
     for n in range(53):
-        publicity.activity(cast.qilong, title=f"院坝会第{n}场")
-    publicity.activity(cast.qilong, title="赶集日宣传")
+        publicity.make_activity(cast.qilong, title=f"院坝会第{n}场")
+    publicity.make_activity(cast.qilong, title="赶集日宣传")
     client.force_login(cast.officer)
     response = client.get("/publicity/activities/", {"q": "院坝会"})
     body = response.content.decode()

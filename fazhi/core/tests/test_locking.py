@@ -11,9 +11,9 @@ from django.db import models
 from rest_framework.test import APIClient
 
 from fazhi.legal.models import Advisor
-from fazhi.legal.tests.conftest import make_advisor
+from fazhi.legal.tests.builders import make_advisor
 from fazhi.publicity.models import Activity, KeyDate, LawUnderstander
-from fazhi.publicity.tests.factories import activity
+from fazhi.publicity.tests.builders import make_activity
 
 # Records that are written once and never edited, or whose `version` means
 # something else; each with its reason.
@@ -50,7 +50,7 @@ def _read(client, url) -> int:
 
 
 def _case_activity(cast):
-    record = activity(cast.qilong, title="七龙社区普法", place="七龙社区")
+    record = make_activity(cast.qilong, title="七龙社区普法", place="七龙社区")
     data = {
         "region": cast.qilong.pk,
         "title": "七龙社区普法",
@@ -86,9 +86,9 @@ def _case_advisor(cast):
 
 
 def _case_lawsuit(cast):
-    from fazhi.cases.tests.factories import lawsuit
+    from fazhi.cases.tests.builders import make_lawsuit
 
-    record = lawsuit(cast)
+    record = make_lawsuit(cast)
     data = {
         "region": cast.town.pk,
         "case_number": record.case_number,
@@ -182,7 +182,7 @@ def test_the_second_api_edit_from_one_read_answers_409_in_chinese(cast, make_cas
 
 
 def test_the_api_takes_the_version_from_if_match_and_requires_one(cast):
-    record = activity(cast.qilong, title="七龙社区普法")
+    record = make_activity(cast.qilong, title="七龙社区普法")
     url = f"/api/v1/publicity/activities/{record.pk}/"
     api = APIClient()
     api.force_authenticate(cast.officer)
@@ -198,7 +198,7 @@ def test_the_api_takes_the_version_from_if_match_and_requires_one(cast):
 def test_an_import_that_read_nothing_is_not_checked(cast):
     from fazhi.publicity.services import activity_save
 
-    record = activity(cast.qilong, title="七龙社区普法")
+    record = make_activity(cast.qilong, title="七龙社区普法")
     Activity.objects.filter(pk=record.pk).update(version=7)
     saved = activity_save(
         user=cast.officer, activity=record, data={"title": "导入"}, villages=[cast.qilong]

@@ -8,7 +8,7 @@ from fazhi.core.models import Counter
 from fazhi.core.tests.concurrency import run_at_once
 from fazhi.disputes.models import Dispute
 from fazhi.disputes.services import DISPUTE_NUMBERS, dispute_import
-from fazhi.disputes.tests.helpers import dispute_type, make_dispute
+from fazhi.disputes.tests.builders import make_dispute, make_dispute_type
 
 
 def _import(cast, number, registered_on=date(2024, 3, 1)):
@@ -17,7 +17,7 @@ def _import(cast, number, registered_on=date(2024, 3, 1)):
         number=number,
         region=cast.qilong,
         source="visit",
-        dispute_type=dispute_type(),
+        dispute_type=make_dispute_type(),
         summary="台账导入的纠纷",
         people_involved=2,
         risk="low",

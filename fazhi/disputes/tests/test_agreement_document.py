@@ -7,14 +7,14 @@ from docx.shared import Pt
 
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.disputes import services
-from fazhi.disputes.tests.helpers import GOOD_ID, add_party, assign, make_dispute
+from fazhi.disputes.tests.builders import GOOD_ID, make_assignment, make_dispute, make_party
 from fazhi.personal import mask_id_number, mask_phone
 
 
 def _agreed(cast):
-    dispute = assign(cast, make_dispute(cast))
-    add_party(dispute, name="张某华")
-    add_party(dispute, name="李某军", role="respondent", id_number="")
+    dispute = make_assignment(cast, make_dispute(cast))
+    make_party(dispute, name="张某华")
+    make_party(dispute, name="李某军", role="respondent", id_number="")
     services.agreement_make(
         dispute=dispute,
         facts="屋后排水沟改道积水入户。",
@@ -77,8 +77,8 @@ def test_the_agreement_concludes_the_case_as_a_success(cast):
 
 
 def _agreement_paragraphs(cast, client, **fields):
-    dispute = assign(cast, make_dispute(cast))
-    add_party(dispute, name="张某华")
+    dispute = make_assignment(cast, make_dispute(cast))
+    make_party(dispute, name="张某华")
     services.agreement_make(
         dispute=dispute,
         facts=fields.get("facts", "屋后排水沟改道。"),

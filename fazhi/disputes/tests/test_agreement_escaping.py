@@ -8,7 +8,7 @@ from django.urls import reverse
 from docx import Document
 
 from fazhi.disputes import services
-from fazhi.disputes.tests.helpers import add_party, assign, make_dispute
+from fazhi.disputes.tests.builders import make_assignment, make_dispute, make_party
 
 TYPED = [
     "甲方&乙方各半",
@@ -21,8 +21,8 @@ TYPED = [
 
 
 def _agreement_text(cast, client, *, stored_terms: str = "", **fields) -> list[str]:
-    dispute = assign(cast, make_dispute(cast))
-    add_party(dispute, name=fields.pop("name", "张某华"))
+    dispute = make_assignment(cast, make_dispute(cast))
+    make_party(dispute, name=fields.pop("name", "张某华"))
     services.agreement_make(
         dispute=dispute,
         facts=fields.get("facts", "事实。"),
@@ -60,8 +60,8 @@ def test_control_characters_in_old_records_do_not_break_the_file(cast, client):
 
 
 def test_an_imported_number_with_quotes_still_gives_one_clean_file_name(cast, client):
-    dispute = assign(cast, make_dispute(cast))
-    add_party(dispute, name="张某华")
+    dispute = make_assignment(cast, make_dispute(cast))
+    make_party(dispute, name="张某华")
     services.agreement_make(
         dispute=dispute,
         facts="事实。",

@@ -1,5 +1,11 @@
 from fazhi.disputes.models import Dispute, Party, Session
-from fazhi.disputes.tests.helpers import BAD_ID, GOOD_ID, assign, dispute_type, make_dispute
+from fazhi.disputes.tests.builders import (
+    BAD_ID,
+    GOOD_ID,
+    make_assignment,
+    make_dispute,
+    make_dispute_type,
+)
 
 
 def _new(client, cast, **changes):
@@ -62,7 +68,7 @@ def test_a_session_before_registration_gets_a_400(cast, client):
 
 
 def test_a_closed_case_cannot_be_handed_over_through_the_api(cast, client):
-    dispute = assign(cast, make_dispute(cast))
+    dispute = make_assignment(cast, make_dispute(cast))
     client.force_login(cast.officer)
     body = {
         "dispute": dispute.pk,
@@ -94,10 +100,10 @@ def test_a_stale_api_update_is_refused(cast, client):
 
 
 def test_the_list_filters_by_type_and_status(cast, client):
-    make_dispute(cast, dispute_type=dispute_type("劳资"))
+    make_dispute(cast, dispute_type=make_dispute_type("劳资"))
     make_dispute(cast)
     client.force_login(cast.officer)
-    labour = dispute_type("劳资").pk
+    labour = make_dispute_type("劳资").pk
     results = client.get("/api/v1/disputes/", {"dispute_type": labour}).json()["results"]
     assert [r["dispute_type"] for r in results] == ["劳资"]
 

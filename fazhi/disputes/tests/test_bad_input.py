@@ -5,7 +5,7 @@ from datetime import date
 from django.urls import reverse
 
 from fazhi.disputes.models import Agreement, Handover, Party, Session, Status
-from fazhi.disputes.tests.helpers import BAD_ID, GOOD_ID, add_party, assign, make_dispute
+from fazhi.disputes.tests.builders import BAD_ID, GOOD_ID, make_assignment, make_dispute, make_party
 
 
 def test_a_wrong_id_check_digit_is_refused_and_nothing_saved(cast, client):
@@ -52,7 +52,7 @@ def test_a_session_before_registration_is_refused(cast, client):
 
 def test_a_closed_case_cannot_be_handed_over(cast, client):
     dispute = make_dispute(cast)
-    assign(cast, dispute)
+    make_assignment(cast, dispute)
     client.force_login(cast.officer)
     client.post(
         reverse("disputes:conclude", args=[dispute.pk]),
@@ -75,7 +75,7 @@ def test_a_closed_case_cannot_be_handed_over(cast, client):
 
 def test_an_agreement_needs_a_mediator(cast, client):
     dispute = make_dispute(cast)
-    add_party(dispute)
+    make_party(dispute)
     client.force_login(cast.officer)
     response = client.post(
         reverse("disputes:agreement_add", args=[dispute.pk]),

@@ -5,7 +5,7 @@ from docx import Document
 from conftest import browser_login
 from fazhi.disputes.models import DisputeType
 from fazhi.disputes.seed import seed_dispute_types
-from fazhi.disputes.tests.helpers import GOOD_ID
+from fazhi.disputes.tests.builders import GOOD_ID
 
 
 def test_a_guihe_mediator_goes_from_intake_to_the_agreement_docx(browser_context, live_server):

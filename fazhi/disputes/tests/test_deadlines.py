@@ -7,17 +7,17 @@ from django.urls import reverse
 from fazhi.disputes import services
 from fazhi.disputes.deadlines import conclude_deadline, confirmation_deadline
 from fazhi.disputes.models import Dispute
-from fazhi.disputes.tests.helpers import add_party, assign, make_dispute
+from fazhi.disputes.tests.builders import make_assignment, make_dispute, make_party
 
 
 def _accepted(cast, accepted_on):
     dispute = make_dispute(cast, registered_on=accepted_on)
-    return assign(cast, dispute, accepted_on=accepted_on)
+    return make_assignment(cast, dispute, accepted_on=accepted_on)
 
 
 def _agreed(cast, effective_on):
     dispute = _accepted(cast, effective_on)
-    add_party(dispute)
+    make_party(dispute)
     return services.agreement_make(
         dispute=dispute, facts="f", terms="t", signed_on=effective_on, effective_on=effective_on
     )

@@ -1,11 +1,11 @@
 from django.urls import reverse
 
 from fazhi.disputes.models import Deliberation
-from fazhi.disputes.tests.helpers import assign, make_dispute
+from fazhi.disputes.tests.builders import make_assignment, make_dispute
 
 
 def test_a_deliberation_is_recorded_on_a_dispute(cast, client):
-    dispute = assign(cast, make_dispute(cast))
+    dispute = make_assignment(cast, make_dispute(cast))
     client.force_login(cast.mediator)
     response = client.post(
         reverse("disputes:deliberation_create"),

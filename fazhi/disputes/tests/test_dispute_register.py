@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.disputes.models import Alert, Dispute
-from fazhi.disputes.tests.helpers import dispute_type, make_dispute
+from fazhi.disputes.tests.builders import make_dispute, make_dispute_type
 
 
 def _post(client, cast, **changes):
@@ -13,7 +13,7 @@ def _post(client, cast, **changes):
         "registered_on": "2020-06-01",
         "region": cast.qilong.pk,
         "source": "grid",
-        "dispute_type": dispute_type("劳资").pk,
+        "dispute_type": make_dispute_type("劳资").pk,
         "summary": "采茶工工资拖欠",
         "people_involved": 2,
         "risk": "low",

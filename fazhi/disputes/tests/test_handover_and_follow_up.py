@@ -7,11 +7,11 @@ from django.urls import reverse
 
 from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, Status
-from fazhi.disputes.tests.helpers import add_party, assign, make_dispute
+from fazhi.disputes.tests.builders import make_assignment, make_dispute, make_party
 
 
 def test_a_handover_closes_the_case_and_the_receivers_result_is_recorded(cast, client):
-    dispute = assign(cast, make_dispute(cast))
+    dispute = make_assignment(cast, make_dispute(cast))
     client.force_login(cast.mediator)
     response = client.post(
         reverse("disputes:handover_add", args=[dispute.pk]),
@@ -37,7 +37,7 @@ def test_a_handover_closes_the_case_and_the_receivers_result_is_recorded(cast, c
 
 
 def test_a_result_dated_before_the_handover_is_refused(cast, client):
-    dispute = assign(cast, make_dispute(cast))
+    dispute = make_assignment(cast, make_dispute(cast))
     handover = services.dispute_hand_over(
         dispute=dispute,
         user=cast.officer,
@@ -58,8 +58,8 @@ def test_a_result_dated_before_the_handover_is_refused(cast, client):
 
 @override_settings(FAZHI_DISPUTE_FOLLOW_UP_DAYS=15)
 def test_a_follow_up_falls_due_after_the_configured_days(cast):
-    dispute = assign(cast, make_dispute(cast))
-    add_party(dispute)
+    dispute = make_assignment(cast, make_dispute(cast))
+    make_party(dispute)
     services.agreement_make(
         dispute=dispute,
         facts="f",
@@ -86,8 +86,8 @@ def test_an_open_case_cannot_be_visited_yet(cast):
 
 
 def test_the_list_filters_cases_due_for_a_follow_up(cast, client):
-    dispute = assign(cast, make_dispute(cast, summary="待回访的纠纷"))
-    add_party(dispute)
+    dispute = make_assignment(cast, make_dispute(cast, summary="待回访的纠纷"))
+    make_party(dispute)
     services.agreement_make(
         dispute=dispute,
         facts="f",
@@ -102,8 +102,8 @@ def test_the_list_filters_cases_due_for_a_follow_up(cast, client):
 
 
 def test_the_judicial_confirmation_application_is_recorded_and_checked(cast, client):
-    dispute = assign(cast, make_dispute(cast))
-    add_party(dispute)
+    dispute = make_assignment(cast, make_dispute(cast))
+    make_party(dispute)
     services.agreement_make(
         dispute=dispute,
         facts="f",

@@ -11,13 +11,15 @@ from openpyxl import load_workbook
 
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.disputes import services
-from fazhi.disputes.tests.helpers import assign, dispute_type, make_dispute
+from fazhi.disputes.tests.builders import make_assignment, make_dispute, make_dispute_type
 
 
 @pytest.fixture
 def ledger(cast, client):
-    first = make_dispute(cast, summary="林地界址争议", dispute_type=dispute_type("土地/山林权属"))
-    assign(cast, first)
+    first = make_dispute(
+        cast, summary="林地界址争议", dispute_type=make_dispute_type("土地/山林权属")
+    )
+    make_assignment(cast, first)
     services.dispute_hand_over(
         dispute=first,
         user=cast.officer,
@@ -27,7 +29,7 @@ def ledger(cast, client):
         handed_on=first.accepted_on,
     )
     make_dispute(
-        cast, cast.huangshui, summary="商铺押金争议", dispute_type=dispute_type("合同/债务")
+        cast, cast.huangshui, summary="商铺押金争议", dispute_type=make_dispute_type("合同/债务")
     )
     client.force_login(cast.officer)
     return client

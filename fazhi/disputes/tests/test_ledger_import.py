@@ -12,13 +12,13 @@ from openpyxl import Workbook, load_workbook
 
 from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, Party
-from fazhi.disputes.tests.helpers import (
+from fazhi.disputes.tests.builders import (
     BAD_ID,
     GOOD_ID,
-    add_party,
-    assign,
-    dispute_type,
+    make_assignment,
     make_dispute,
+    make_dispute_type,
+    make_party,
 )
 from fazhi.ledgers.base import get_ledger
 from fazhi.ledgers.io import export_workbook, import_workbook
@@ -73,16 +73,16 @@ def snapshot():
 @pytest.fixture
 def recorded(cast):
     first = make_dispute(cast, summary="两户因宅基地界址争执", amount=3000, people_involved=3)
-    add_party(first, name="冉某")
-    add_party(first, name="谭某", role="respondent", id_number="")
-    assign(cast, first)
+    make_party(first, name="冉某")
+    make_party(first, name="谭某", role="respondent", id_number="")
+    make_assignment(cast, first)
     services.dispute_conclude(
         dispute=first, outcome="failed", concluded_on=date(2020, 6, 20), note="双方各执己见"
     )
     second = make_dispute(
-        cast, cast.huangshui, summary="租客拖欠房租", dispute_type=dispute_type("合同/债务")
+        cast, cast.huangshui, summary="租客拖欠房租", dispute_type=make_dispute_type("合同/债务")
     )
-    add_party(second, name="马某", id_number="")
+    make_party(second, name="马某", id_number="")
     return first, second
 
 

@@ -5,14 +5,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from fazhi.disputes import services
-from fazhi.disputes.tests.helpers import add_party, assign, make_dispute
+from fazhi.disputes.tests.builders import make_assignment, make_dispute, make_party
 
 
 def _cases(cast, count):
     for n in range(count):
         dispute = make_dispute(cast, summary=f"纠纷{n}")
-        add_party(dispute)
-        assign(cast, dispute, mediators=[cast.mediator, cast.cadre])
+        make_party(dispute)
+        make_assignment(cast, dispute, mediators=[cast.mediator, cast.cadre])
         if n % 2:
             services.dispute_hand_over(
                 dispute=dispute,

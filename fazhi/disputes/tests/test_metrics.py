@@ -2,20 +2,25 @@ from datetime import date
 from decimal import Decimal
 
 from fazhi.disputes import services
-from fazhi.disputes.tests.helpers import add_party, assign, dispute_type, make_dispute
+from fazhi.disputes.tests.builders import (
+    make_assignment,
+    make_dispute,
+    make_dispute_type,
+    make_party,
+)
 from fazhi.metrics.registry import Period, compute
 
 YEAR = Period.year(2020)
 
 
 def _success(cast, village, accepted_on, days):
-    dispute = assign(
+    dispute = make_assignment(
         cast,
         make_dispute(cast, village, registered_on=accepted_on),
         accepted_on=accepted_on,
         suffix="人民调解委员会",
     )
-    add_party(dispute)
+    make_party(dispute)
     services.agreement_make(
         dispute=dispute,
         facts="f",
@@ -29,7 +34,7 @@ def _success(cast, village, accepted_on, days):
 def _scene(cast):
     _success(cast, cast.qilong, date(2020, 3, 2), 10)
     _success(cast, cast.huangshui, date(2020, 4, 1), 20)
-    failed = assign(
+    failed = make_assignment(
         cast, make_dispute(cast, registered_on=date(2020, 5, 1)), accepted_on=date(2020, 5, 1)
     )
     services.dispute_hand_over(
@@ -40,9 +45,9 @@ def _scene(cast):
         reason="调解不成",
         handed_on=date(2020, 5, 31),
     )
-    late = assign(
+    late = make_assignment(
         cast,
-        make_dispute(cast, registered_on=date(2020, 9, 3), dispute_type=dispute_type("劳资")),
+        make_dispute(cast, registered_on=date(2020, 9, 3), dispute_type=make_dispute_type("劳资")),
         accepted_on=date(2020, 9, 3),
     )
     make_dispute(cast, registered_on=date(2019, 12, 1))  # another year

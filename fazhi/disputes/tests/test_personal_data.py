@@ -3,14 +3,14 @@
 from django.urls import reverse
 
 from fazhi.audit.models import Action, AuditEntry
-from fazhi.disputes.tests.helpers import GOOD_ID, add_party, assign, make_dispute
+from fazhi.disputes.tests.builders import GOOD_ID, make_assignment, make_dispute, make_party
 from fazhi.personal import mask_id_number, mask_phone
 
 
 def _case(cast):
     dispute = make_dispute(cast)
-    assign(cast, dispute)
-    add_party(dispute)
+    make_assignment(cast, dispute)
+    make_party(dispute)
     return dispute
 
 
@@ -53,7 +53,7 @@ def test_the_api_masks_the_number_except_for_the_officer(cast, client):
     assert AuditEntry.objects.filter(action=Action.VIEW_PERSONAL, user=cast.officer).count() == 1
 
 
-PHONE = "13902341234"  # what add_party gives every party
+PHONE = "13902341234"  # what make_party gives every party
 
 
 def test_the_cases_mediator_sees_the_full_phone_as_a_link_to_call(cast, client):

@@ -7,14 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from fazhi.disputes.tests.helpers import add_party, assign, make_dispute
+from fazhi.disputes.tests.builders import make_assignment, make_dispute, make_party
 
 
 @pytest.fixture
 def two_villages(cast):
     mine = make_dispute(cast, cast.qilong, summary="七龙社区的纠纷")
     theirs = make_dispute(cast, cast.huangshui, summary="黄水社区的纠纷")
-    add_party(theirs, name="黄某")
+    make_party(theirs, name="黄某")
     return mine, theirs
 
 
@@ -91,9 +91,9 @@ def test_a_cadre_cannot_post_a_dispute_into_another_village(cast, client):
 
 def test_a_mediator_sees_only_their_organisations_cases(cast, client):
     studio_case = make_dispute(cast, summary="贵和工作室调解的纠纷")
-    assign(cast, studio_case)
+    make_assignment(cast, studio_case)
     committee_case = make_dispute(cast, summary="调委会调解的纠纷")
-    assign(cast, committee_case, suffix="人民调解委员会", mediators=[cast.cadre])
+    make_assignment(cast, committee_case, suffix="人民调解委员会", mediators=[cast.cadre])
     client.force_login(cast.mediator)
     page = client.get(reverse("disputes:index")).content.decode()
     assert "贵和工作室调解的纠纷" in page

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from fazhi.disputes import services
 from fazhi.disputes.models import Dispute, Finding, ScreeningReport
-from fazhi.disputes.tests.helpers import dispute_type
+from fazhi.disputes.tests.builders import make_dispute_type
 
 JUNE = date(2020, 6, 1)
 
@@ -60,7 +60,7 @@ def test_a_finding_becomes_a_dispute_with_one_click(cast, client):
     client.force_login(cast.cadre)
     response = client.post(
         reverse("disputes:finding_register", args=[finding.pk]),
-        {"dispute_type": dispute_type("土地/山林权属").pk, "registered_on": "2020-06-26"},
+        {"dispute_type": make_dispute_type("土地/山林权属").pk, "registered_on": "2020-06-26"},
     )
     dispute = Dispute.objects.get()
     assert response.url == dispute.get_absolute_url()
@@ -70,7 +70,7 @@ def test_a_finding_becomes_a_dispute_with_one_click(cast, client):
     assert finding.dispute == dispute
     again = client.post(
         reverse("disputes:finding_register", args=[finding.pk]),
-        {"dispute_type": dispute_type().pk, "registered_on": "2020-06-26"},
+        {"dispute_type": make_dispute_type().pk, "registered_on": "2020-06-26"},
     )
     assert again.status_code == 302 and Dispute.objects.count() == 1
 
@@ -82,7 +82,7 @@ def test_a_cadre_cannot_file_or_convert_for_another_village(cast, client):
     assert client.get(reverse("disputes:screening_detail", args=[report.pk])).status_code == 404
     response = client.post(
         reverse("disputes:finding_register", args=[finding.pk]),
-        {"dispute_type": dispute_type().pk, "registered_on": "2020-06-26"},
+        {"dispute_type": make_dispute_type().pk, "registered_on": "2020-06-26"},
     )
     assert response.status_code == 404
     with pytest.raises(Exception):  # noqa: B017 - PermissionDenied from the scope rule

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from fazhi.disputes.models import Dispute
-from fazhi.disputes.tests.helpers import make_dispute
+from fazhi.disputes.tests.builders import make_dispute
 
 
 def _form(dispute, **changes):

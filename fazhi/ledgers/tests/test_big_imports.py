@@ -94,9 +94,9 @@ def test_a_running_import_shows_its_progress_and_polls(cast, client):
 
 
 def test_another_towns_officer_cannot_see_an_import(cast, client):
-    from fazhi.cases.tests.factories import other_town
+    from fazhi.cases.tests.builders import make_other_town
 
-    job = LedgerImport.objects.create(ledger="test.org_rows", region=other_town())
+    job = LedgerImport.objects.create(ledger="test.org_rows", region=make_other_town())
     client.force_login(cast.officer)
     assert client.get(f"/reports/ledgers/imports/{job.pk}/").status_code == 404
 

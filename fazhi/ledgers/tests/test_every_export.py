@@ -9,13 +9,13 @@ import pytest
 from openpyxl import load_workbook
 
 from fazhi.cases.models import Lawsuit
-from fazhi.cases.tests.factories import lawsuit
+from fazhi.cases.tests.builders import make_lawsuit
 from fazhi.disputes.models import Dispute
-from fazhi.disputes.tests.helpers import add_party, make_dispute
+from fazhi.disputes.tests.builders import make_dispute, make_party
 from fazhi.legal.models import Service, ServiceKind
-from fazhi.legal.tests.conftest import make_advisor
+from fazhi.legal.tests.builders import make_advisor
 from fazhi.publicity.models import Activity
-from fazhi.publicity.tests.factories import activity
+from fazhi.publicity.tests.builders import make_activity
 
 BELL = "宪法\u0007进村\x1b"
 
@@ -32,7 +32,7 @@ def text_cells(response) -> dict[str, str]:
 
 def test_a_formula_in_a_dispute_summary_and_a_party_name_is_exported_as_text(cast, client):
     dispute = make_dispute(cast, summary='=HYPERLINK("http://x","y")', people_involved=3)
-    add_party(dispute, name="=CMD|' /C calc'!A0")
+    make_party(dispute, name="=CMD|' /C calc'!A0")
     client.force_login(cast.officer)
     response = client.get("/disputes/export.xlsx")
     exported = text_cells(response)
@@ -45,7 +45,7 @@ def test_a_formula_in_a_dispute_summary_and_a_party_name_is_exported_as_text(cas
 
 @pytest.mark.parametrize("title", ["+1", "-2", "@SUM(A1)", "=1+1"])
 def test_an_activity_title_starting_like_a_formula_is_exported_as_text(cast, client, title):
-    activity(cast.town, [cast.qilong], title=title)
+    make_activity(cast.town, [cast.qilong], title=title)
     client.force_login(cast.officer)
     exported = text_cells(client.get("/publicity/activities/", {"format": "xlsx"}))
     assert exported[title] == "s"
@@ -56,7 +56,7 @@ def test_an_activity_title_starting_like_a_formula_is_exported_as_text(cast, cli
 
 
 def test_an_old_activity_with_control_characters_does_not_break_its_exports(cast, client):
-    record = activity(cast.town, [cast.qilong], title="普法")
+    record = make_activity(cast.town, [cast.qilong], title="普法")
     Activity.objects.filter(pk=record.pk).update(title=BELL)  # as saved before validation
     client.force_login(cast.officer)
     assert "宪法进村" in text_cells(client.get("/publicity/activities/", {"format": "xlsx"}))
@@ -78,7 +78,7 @@ def test_an_old_dispute_with_control_characters_does_not_break_its_exports(cast,
 
 
 def test_an_old_lawsuit_with_control_characters_does_not_break_its_exports(cast, client):
-    case = lawsuit(cast)
+    case = make_lawsuit(cast)
     Lawsuit.objects.filter(pk=case.pk).update(cause=BELL)
     client.force_login(cast.officer)
     assert "宪法进村" in text_cells(client.get("/cases/lawsuits/export/"))

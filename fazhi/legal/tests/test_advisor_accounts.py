@@ -7,7 +7,7 @@ from fazhi.accounts.models import User
 from fazhi.core.roles import Role
 from fazhi.legal.forms import AdvisorForm
 from fazhi.legal.models import Advisor
-from fazhi.legal.tests.conftest import make_advisor
+from fazhi.legal.tests.builders import make_advisor
 from fazhi.regions.models import Level, Region
 
 

@@ -1,7 +1,7 @@
 """/api/v1/legal/…: moving past an unmet step answers 400 naming the missing requirement."""
 
 from fazhi.legal.models import Stage
-from fazhi.legal.tests.conftest import advance_to_legality, new_decision
+from fazhi.legal.tests.builders import make_decision, make_steps_to_legality
 
 
 def test_it_starts_a_decision_through_the_api(cast, client):
@@ -24,7 +24,7 @@ def test_it_starts_a_decision_through_the_api(cast, client):
 
 
 def test_skipping_a_step_answers_400_naming_the_missing_step(cast, client):
-    decision = new_decision(cast)
+    decision = make_decision(cast)
     client.force_login(cast.officer)
     response = client.post(
         f"/api/v1/legal/decisions/{decision.pk}/steps/",
@@ -36,7 +36,7 @@ def test_skipping_a_step_answers_400_naming_the_missing_step(cast, client):
 
 
 def test_a_short_comment_period_answers_400_naming_the_reason_field(cast, client):
-    decision = new_decision(cast)
+    decision = make_decision(cast)
     client.force_login(cast.officer)
     response = client.post(
         f"/api/v1/legal/decisions/{decision.pk}/steps/",
@@ -54,7 +54,7 @@ def test_a_short_comment_period_answers_400_naming_the_reason_field(cast, client
 
 
 def test_deciding_without_a_legality_review_answers_400(cast, client):
-    decision = advance_to_legality(new_decision(cast), cast)
+    decision = make_steps_to_legality(make_decision(cast), cast)
     client.force_login(cast.officer)
     response = client.post(
         f"/api/v1/legal/decisions/{decision.pk}/steps/",
@@ -66,7 +66,7 @@ def test_deciding_without_a_legality_review_answers_400(cast, client):
 
 
 def test_the_review_and_opinion_go_through_the_api(cast, chen, other_advisor, client):
-    decision = advance_to_legality(new_decision(cast), cast)
+    decision = make_steps_to_legality(make_decision(cast), cast)
     client.force_login(cast.officer)
     response = client.post(
         "/api/v1/legal/reviews/",

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from fazhi.legal.models import Decision, Stage
-from fazhi.legal.tests.conftest import PDF, make_advisor
+from fazhi.legal.tests.builders import PDF, make_advisor
 
 
 def _pdf(name):

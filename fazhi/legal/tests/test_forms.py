@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from fazhi.legal.models import Advisor, Catalogue, Contract, Service
-from fazhi.legal.tests.conftest import pdf
+from fazhi.legal.tests.builders import make_pdf
 
 
 def test_the_officer_registers_an_advisor_with_a_login(cast, client):
@@ -39,7 +39,7 @@ def test_the_officer_adds_a_contract_with_its_signed_copy(cast, chen, client):
             "start": "2020-01-01",
             "end": "2020-12-31",
             "fee": "30000",
-            "signed_copies": pdf("合同.pdf"),
+            "signed_copies": make_pdf("合同.pdf"),
         },
     )
     contract = Contract.objects.get()
@@ -83,18 +83,18 @@ def test_the_review_form_refuses_a_due_date_under_seven_working_days(cast, chen,
 def test_the_api_decision_list_runs_a_flat_number_of_queries(
     cast, client, django_assert_max_num_queries
 ):
-    from fazhi.legal.tests.conftest import new_decision
+    from fazhi.legal.tests.builders import make_decision
 
     client.force_login(cast.officer)
     for i in range(3):
-        new_decision(cast, title=f"决策{i}")
+        make_decision(cast, title=f"决策{i}")
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as few:
         client.get("/api/v1/legal/decisions/")
     for i in range(12):
-        new_decision(cast, title=f"更多决策{i}")
+        make_decision(cast, title=f"更多决策{i}")
     with django_assert_max_num_queries(len(few)):
         assert client.get("/api/v1/legal/decisions/").json()["count"] == 15
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from fazhi.legal.models import ReviewRequest, Service, ServiceKind, Stage
 from fazhi.legal.services import contract_create
-from fazhi.legal.tests.conftest import make_advisor, new_decision
+from fazhi.legal.tests.builders import make_advisor, make_decision
 from fazhi.metrics import Period, compute
 
 
@@ -30,8 +30,8 @@ def test_services_by_kind(cast, chen):
 
 
 def test_decisions_by_stage_and_reviewed_share(cast, chen):
-    new_decision(cast, title="甲")
-    new_decision(cast, title="乙")
+    make_decision(cast, title="甲")
+    make_decision(cast, title="乙")
     result = compute("legal.decisions_by_stage", cast.town, Period.year(2020))
     assert result.value == 2 and result.parts[Stage.PARTICIPATION.label] == 2
     share = compute("legal.decisions_reviewed_share", cast.town, Period.year(2020))

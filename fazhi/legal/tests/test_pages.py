@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from fazhi.legal.models import Decision, ReviewRequest, Service, ServiceKind
 from fazhi.legal.services import contract_create
-from fazhi.legal.tests.conftest import make_advisor, new_decision
+from fazhi.legal.tests.builders import make_advisor, make_decision
 
 
 def _count(client, url):
@@ -28,7 +28,7 @@ def _grow(cast, chen, n):
             kind=ServiceKind.LECTURE,
             subject=f"讲座{i}",
         )
-        new_decision(cast, title=f"决策{i}")
+        make_decision(cast, title=f"决策{i}")
         ReviewRequest.objects.create(
             region=cast.town,
             subject_kind="other",
@@ -65,8 +65,8 @@ def test_list_pages_run_a_flat_number_of_queries(cast, chen, client, name):
 
 def test_the_decision_list_filters_and_exports_what_is_filtered(cast, client):
     client.force_login(cast.officer)
-    new_decision(cast, title="甲方案")
-    other = new_decision(cast, title="乙方案")
+    make_decision(cast, title="甲方案")
+    other = make_decision(cast, title="乙方案")
     Decision.objects.filter(pk=other.pk).update(year=2021)
     page = client.get(reverse("legal:decisions"), {"year": "2020"}).content.decode()
     assert "甲方案" in page and "乙方案" not in page
@@ -102,7 +102,7 @@ def test_the_advisor_list_shows_the_phone_masked(cast, client):
 
 
 def test_the_step_form_shows_a_short_comment_period_error_next_to_the_field(cast, client):
-    decision = new_decision(cast)
+    decision = make_decision(cast)
     client.force_login(cast.officer)
     response = client.post(
         reverse("legal:decision_step", args=[decision.pk]),

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.legal.models import Opinion, ReviewRequest, Service, ServiceKind, SubjectKind
 from fazhi.legal.services import review_opinion_give, review_request_send
-from fazhi.legal.tests.conftest import pdf
+from fazhi.legal.tests.builders import make_pdf
 
 
 def send(cast, reviewer, **overrides):
@@ -43,14 +43,14 @@ def test_it_accepts_a_longer_due_date(cast, chen):
 
 
 def test_the_assigned_reviewer_gives_the_opinion_and_it_enters_the_service_log(cast, chen):
-    review = send(cast, chen, materials=[pdf()])
+    review = send(cast, chen, materials=[make_pdf()])
     review_opinion_give(
         review=review,
         user=cast.advisor,
         opinion=Opinion.LAWFUL_AFTER_CHANGES,
         reasons="违约条款需修改",
         answered_on=date(2020, 10, 9),
-        signed_copies=[pdf("意见书.pdf")],
+        signed_copies=[make_pdf("意见书.pdf")],
     )
     review.refresh_from_db()
     assert review.opinion == Opinion.LAWFUL_AFTER_CHANGES

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from fazhi.legal.models import SubjectKind
 from fazhi.legal.services import review_request_send
-from fazhi.legal.tests.conftest import new_decision, pdf
+from fazhi.legal.tests.builders import make_decision, make_pdf
 
 
 def send(cast, reviewer, title):
@@ -18,7 +18,7 @@ def send(cast, reviewer, title):
         title=title,
         reviewer=reviewer,
         sent_on=date(2020, 6, 1),
-        materials=[pdf(f"{title}.pdf")],
+        materials=[make_pdf(f"{title}.pdf")],
     )
 
 
@@ -54,7 +54,7 @@ def test_the_advisor_downloads_the_materials_of_their_request_only(
 
 
 def test_the_advisor_is_kept_out_of_the_towns_own_pages(cast, chen, client):
-    decision = new_decision(cast)
+    decision = make_decision(cast)
     client.force_login(cast.advisor)
     assert "送我审查的事项" in client.get(reverse("legal:index")).content.decode()
     for name, args in [
@@ -94,7 +94,7 @@ def test_the_published_catalogue_is_public_and_shows_no_unpublished_one(cast, cl
     from fazhi.legal.models import Catalogue
 
     catalogue = Catalogue.objects.create(region=cast.town, year=2020, title="2020年目录")
-    decision = new_decision(cast)
+    decision = make_decision(cast)
     decision.catalogue = catalogue
     decision.save()
     url = reverse("legal:public_catalogue", args=[cast.town.code, 2020])

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -10,12 +9,13 @@ from django.views.decorators.http import require_POST
 from fazhi.attachments.models import Attachment
 from fazhi.audit.services import personal_data_viewed
 from fazhi.core.keyword import keyword_filter
-from fazhi.core.locking import EditConflict, version_check
+from fazhi.core.locking import EditConflict
 from fazhi.core.periods import year_from
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import Role
-from fazhi.core.scope import ensure_region_in_scope, get_for_user_or_404
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.core.web import form_errors, paginate
+from fazhi.legal import services
 from fazhi.legal.forms import AdvisorForm, ContractForm, ServiceForm
 from fazhi.legal.models import (
     Advisor,
@@ -27,7 +27,6 @@ from fazhi.legal.models import (
     Stage,
 )
 from fazhi.legal.search import ADVISOR_FIELDS, SERVICE_FIELDS
-from fazhi.legal.services import contract_create
 from fazhi.legal.views.common import PAGE_SIZE, excel_response, office_required, today
 
 CRUMB = ("法律顾问与重大决策", "/legal/")
@@ -105,18 +104,18 @@ def advisor_edit(request, pk: int):
 def _advisor_form(request, advisor):
     form = AdvisorForm(request.POST or None, instance=advisor, user=request.user)
     if request.method == "POST" and form.is_valid():
+        fields = services.advisor_fields(form.cleaned_data)
         try:
-            with transaction.atomic():
-                advisor = form.save(commit=False)
-                advisor.region = advisor.region if advisor.region_id else request.user.scope_region
-                ensure_region_in_scope(request.user, advisor.region)
-                version_check(
-                    instance=advisor, version=form.read_version, submitted=form.submitted_values()
+            if advisor is None:
+                advisor = services.advisor_create(user=request.user, **fields)
+            else:
+                advisor = services.advisor_update(
+                    user=request.user, advisor=advisor, version=form.read_version, **fields
                 )
-                advisor.full_clean()
-                advisor.save()
         except EditConflict as conflict:
             form.add_error(None, conflict)
+        except ValidationError as error:
+            form_errors(form, error)
         else:
             messages.success(request, f"已保存法律顾问 {advisor.name}。")
             return redirect("legal:advisor_detail", pk=advisor.pk)
@@ -165,7 +164,7 @@ def contract_add(request, pk: int):
     form = ContractForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            contract_create(user=request.user, advisor=advisor, **form.cleaned_data)
+            services.contract_create(user=request.user, advisor=advisor, **form.cleaned_data)
         except ValidationError as error:
             form_errors(form, error)
         else:
@@ -184,32 +183,32 @@ def contract_add(request, pk: int):
 
 
 def _filtered_services(request):
-    services = Service.objects.for_user(request.user).select_related("advisor")
-    services = keyword_filter(services, value=request.GET.get("q"), fields=SERVICE_FIELDS)
+    entries = Service.objects.for_user(request.user).select_related("advisor")
+    entries = keyword_filter(entries, value=request.GET.get("q"), fields=SERVICE_FIELDS)
     year = year_from(request)
     if year:
-        services = services.filter(date__year=year)
+        entries = entries.filter(date__year=year)
     if request.GET.get("kind"):
-        services = services.filter(kind=request.GET["kind"])
+        entries = entries.filter(kind=request.GET["kind"])
     if request.GET.get("advisor", "").isdigit():
-        services = services.filter(advisor_id=request.GET["advisor"])
-    return services
+        entries = entries.filter(advisor_id=request.GET["advisor"])
+    return entries
 
 
 @office_required()
 def service_list(request):
-    services = _filtered_services(request)
+    entries = _filtered_services(request)
     if request.GET.get("export") == "xlsx":
         return excel_response(
             "法律顾问服务台账",
             ["日期", "法律顾问", "服务类别", "事项", "服务内容", "用时（小时）"],
             (
                 (s.date, s.advisor.name, s.get_kind_display(), s.subject, s.detail, s.hours)
-                for s in services
+                for s in entries
             ),
         )
     context = {
-        "page": paginate(request, services, per_page=PAGE_SIZE),
+        "page": paginate(request, entries, per_page=PAGE_SIZE),
         "kinds": ServiceKind.choices,
         "advisors": Advisor.objects.for_user(request.user),
         "breadcrumbs": [CRUMB, ("服务台账", None)],
@@ -222,13 +221,13 @@ def service_create(request):
     advisors = Advisor.objects.for_user(request.user)
     form = ServiceForm(request.POST or None, advisors=advisors)
     if request.method == "POST" and form.is_valid():
-        service = form.save(commit=False)
-        service.region = service.advisor.region
-        ensure_region_in_scope(request.user, service.region)
-        service.full_clean()
-        service.save()
-        messages.success(request, "已记录服务。")
-        return redirect("legal:services")
+        try:
+            services.advisor_service_record(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, "已记录服务。")
+            return redirect("legal:services")
     return render(
         request,
         "legal/form.html",

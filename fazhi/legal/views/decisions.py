@@ -4,14 +4,14 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.attachments.models import Attachment
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import year_from
-from fazhi.core.scope import ensure_region_in_scope, get_for_user_or_404
+from fazhi.core.scope import get_for_user_or_404
 from fazhi.core.web import form_errors, paginate
+from fazhi.legal import services
 from fazhi.legal.forms import CatalogueForm, DecisionForm, step_form_class
 from fazhi.legal.models import STEP_ORDER, Catalogue, Decision, Stage, StepKind
 from fazhi.legal.search import DECISION_FIELDS
@@ -173,15 +173,11 @@ def catalogue_list(request):
 def catalogue_create(request):
     form = CatalogueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        catalogue = form.save(commit=False)
-        catalogue.region = request.user.scope_region
-        ensure_region_in_scope(request.user, catalogue.region)
         try:
-            catalogue.full_clean()
+            services.catalogue_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
             form_errors(form, error)
         else:
-            catalogue.save()
             messages.success(request, "已建立事项目录。")
             return redirect("legal:catalogues")
     return render(
@@ -195,10 +191,7 @@ def catalogue_create(request):
 @require_POST
 def catalogue_publish(request, pk: int):
     catalogue = get_for_user_or_404(Catalogue, request.user, pk=pk)
-    if catalogue.published_on is None:
-        catalogue.published_on = timezone.localdate()
-        catalogue.full_clean()
-        catalogue.save(update_fields=["published_on"])
+    if services.catalogue_publish(user=request.user, catalogue=catalogue):
         messages.success(request, f"「{catalogue.title}」已向社会公布。")
     return redirect("legal:catalogues")
 

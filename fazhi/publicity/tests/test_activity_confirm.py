@@ -4,11 +4,11 @@ from datetime import date
 
 from fazhi.publicity.models import Status
 
-from .factories import activity
+from .builders import make_activity
 
 
 def test_a_planned_activity_is_confirmed_with_its_reach(cast, client):
-    planned = activity(cast.qilong, status=Status.PLANNED, date=date(2020, 12, 4))
+    planned = make_activity(cast.qilong, status=Status.PLANNED, date=date(2020, 12, 4))
     client.force_login(cast.cadre)
     response = client.post(
         f"/publicity/activities/{planned.pk}/confirm/", {"person_times": 80, "materials": 60}
@@ -19,13 +19,13 @@ def test_a_planned_activity_is_confirmed_with_its_reach(cast, client):
 
 
 def test_confirmation_needs_a_post(cast, client):
-    planned = activity(cast.qilong, status=Status.PLANNED, date=date(2020, 12, 4))
+    planned = make_activity(cast.qilong, status=Status.PLANNED, date=date(2020, 12, 4))
     client.force_login(cast.cadre)
     assert client.get(f"/publicity/activities/{planned.pk}/confirm/").status_code == 405
 
 
 def test_the_leader_reads_but_does_not_confirm(cast, client):
-    planned = activity(cast.qilong, status=Status.PLANNED, date=date(2020, 12, 4))
+    planned = make_activity(cast.qilong, status=Status.PLANNED, date=date(2020, 12, 4))
     client.force_login(cast.leader)
     assert client.get(f"/publicity/activities/{planned.pk}/").status_code == 200
     assert (

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from fazhi.publicity.models import Activity, Form, Status, Theme
 
-from .factories import activity
+from .builders import make_activity
 
 
 def _bulk_activities(cast, count):
@@ -57,8 +57,8 @@ def test_the_list_runs_as_many_queries_for_1000_activities_as_for_10(cast, clien
 
 def test_the_export_holds_exactly_the_filtered_activities(cast, client):
     client.force_login(cast.officer)
-    market = activity(cast.town, [cast.qilong], title="赶集日宣传", form=Form.MARKET_DAY)
-    activity(cast.town, [cast.huangshui], title="入户走访", form=Form.HOUSEHOLD)
+    market = make_activity(cast.town, [cast.qilong], title="赶集日宣传", form=Form.MARKET_DAY)
+    make_activity(cast.town, [cast.huangshui], title="入户走访", form=Form.HOUSEHOLD)
     response = client.get("/publicity/activities/", {"form": "market_day", "format": "xlsx"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
@@ -69,9 +69,9 @@ def test_the_export_holds_exactly_the_filtered_activities(cast, client):
 def test_it_filters_by_village_theme_and_campaign(cast, client):
     client.force_login(cast.officer)
     constitution = Theme.objects.get(name="宪法")
-    one = activity(cast.town, [cast.qilong], title="宪法进七龙")
+    one = make_activity(cast.town, [cast.qilong], title="宪法进七龙")
     one.themes.set([constitution])
-    activity(cast.town, [cast.huangshui], title="黄水禁毒")
+    make_activity(cast.town, [cast.huangshui], title="黄水禁毒")
     page = client.get(
         "/publicity/activities/", {"village": cast.qilong.pk, "theme": constitution.pk}
     ).context["page"]
@@ -80,8 +80,8 @@ def test_it_filters_by_village_theme_and_campaign(cast, client):
 
 def test_it_filters_by_date(cast, client):
     client.force_login(cast.officer)
-    activity(cast.town, title="春季", date=date(2020, 3, 1))
-    activity(cast.town, title="冬季", date=date(2020, 12, 4))
+    make_activity(cast.town, title="春季", date=date(2020, 3, 1))
+    make_activity(cast.town, title="冬季", date=date(2020, 12, 4))
     page = client.get(
         "/publicity/activities/", {"since": "2020-12-01", "until": "2020-12-31"}
     ).context["page"]

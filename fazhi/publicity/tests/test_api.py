@@ -5,7 +5,7 @@ from rest_framework.test import APIClient
 
 from fazhi.publicity.models import Cadre, Exam, Screen, ScreenContent
 
-from .factories import load_demo, screen
+from .builders import make_demo_publicity, make_screen
 
 ENDPOINTS = [
     "activities",
@@ -33,7 +33,7 @@ def api(cast):
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 def test_the_officer_lists_every_record_type_of_the_demo(cast, api, endpoint):
-    load_demo(cast)
+    make_demo_publicity(cast)
     response = api.get(f"/api/v1/publicity/{endpoint}/")
     assert response.status_code == 200
     body = response.json()
@@ -47,7 +47,7 @@ def test_the_schema_describes_the_publicity_endpoints(cast, client):
 
 
 def test_a_screen_from_the_api_carries_its_display_address(cast, api):
-    led = screen(cast.qilong)
+    led = make_screen(cast.qilong)
     body = api.get(f"/api/v1/publicity/screens/{led.pk}/").json()
     assert body["display_url"].endswith(f"/publicity/display/{led.token}/")
     assert body["dark"] is True

@@ -6,9 +6,9 @@ import pytest
 from rest_framework.test import APIClient
 
 from fazhi.publicity.models import Activity, Campaign, ScreenContent
-from fazhi.publicity.tests.factories import activity_form_data
+from fazhi.publicity.tests.builders import make_activity_form_data
 
-from .factories import activity
+from .builders import make_activity
 
 
 @pytest.mark.parametrize(
@@ -17,7 +17,9 @@ from .factories import activity
 )
 def test_a_negative_or_non_numeric_count_is_refused_on_the_form(cast, client, field, value):
     client.force_login(cast.cadre)
-    response = client.post("/publicity/activities/new/", activity_form_data(cast, **{field: value}))
+    response = client.post(
+        "/publicity/activities/new/", make_activity_form_data(cast, **{field: value})
+    )
     assert response.status_code == 200
     assert field in response.context["form"].errors
     label = response.context["form"].fields[field].label
@@ -126,7 +128,7 @@ def test_a_slogan_ending_before_it_starts_is_refused_on_the_form(cast, client):
 def test_a_held_activity_cannot_be_dated_in_the_future(cast, client):
     client.force_login(cast.cadre)
     response = client.post(
-        "/publicity/activities/new/", activity_form_data(cast, date="2099-01-01")
+        "/publicity/activities/new/", make_activity_form_data(cast, date="2099-01-01")
     )
     assert "date" in response.context["form"].errors
     assert not Activity.objects.exists()
@@ -139,7 +141,7 @@ def test_a_display_token_that_does_not_exist_answers_404(db, client):
 
 
 def test_a_confirmation_with_a_negative_count_changes_nothing(cast, client):
-    planned = activity(cast.qilong, status="planned", date=date(2099, 12, 4))
+    planned = make_activity(cast.qilong, status="planned", date=date(2099, 12, 4))
     client.force_login(cast.cadre)
     client.post(
         f"/publicity/activities/{planned.pk}/confirm/", {"person_times": -1, "materials": 5}

@@ -3,10 +3,10 @@
 from datetime import date
 
 from fazhi.publicity.models import KeyDate, MarketDayRule, Theme
+from fazhi.publicity.selectors import calendar_occasions
 from fazhi.publicity.services import key_dates_add_defaults
-from fazhi.publicity.views.calendar import occasions
 
-from .factories import activity
+from .builders import make_activity
 
 
 def test_market_days_follow_the_towns_rule():
@@ -27,7 +27,7 @@ def test_a_bad_market_day_rule_is_refused(cast, client):
 def test_each_key_date_shows_the_activities_held_for_it(cast, client):
     key_dates_add_defaults(user=cast.officer, town=cast.town)
     assert KeyDate.objects.filter(region=cast.town).count() == 5
-    activity(cast.town, title="宪法宣传周进社区", date=date(2020, 12, 6))
+    make_activity(cast.town, title="宪法宣传周进社区", date=date(2020, 12, 6))
     client.force_login(cast.officer)
     key_days = {
         d.label: d for d in client.get("/publicity/calendar/?year=2020").context["key_days"]
@@ -39,9 +39,9 @@ def test_each_key_date_shows_the_activities_held_for_it(cast, client):
 
 def test_a_market_day_next_to_a_key_date_on_its_theme_counts_for_it(cast, client):
     key_dates_add_defaults(user=cast.officer, town=cast.town)
-    drugs = activity(cast.town, title="禁毒赶集日", date=date(2020, 6, 27))
+    drugs = make_activity(cast.town, title="禁毒赶集日", date=date(2020, 6, 27))
     drugs.themes.set([Theme.objects.get(name="禁毒")])
-    activity(cast.town, title="别的主题", date=date(2020, 6, 28))
+    make_activity(cast.town, title="别的主题", date=date(2020, 6, 28))
     client.force_login(cast.officer)
     key_days = {
         d.label: d for d in client.get("/publicity/calendar/?year=2020").context["key_days"]
@@ -65,8 +65,10 @@ def test_a_key_date_on_a_day_the_month_lacks_is_refused(cast, client):
 
 def test_market_days_and_their_activities_are_listed(cast):
     MarketDayRule.objects.create(region=cast.town, last_digits="1,4,7")
-    activity(cast.town, title="赶集日宣传", date=date(2020, 9, 21))
-    days = occasions(cast.officer, cast.town, date(2020, 9, 20), date(2020, 9, 25))
+    make_activity(cast.town, title="赶集日宣传", date=date(2020, 9, 21))
+    days = calendar_occasions(
+        user=cast.officer, region=cast.town, start=date(2020, 9, 20), end=date(2020, 9, 25)
+    )
     assert [(d.start.day, [a.title for a in d.activities]) for d in days] == [
         (21, ["赶集日宣传"]),
         (24, []),

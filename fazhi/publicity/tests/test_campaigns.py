@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from fazhi.publicity.models import Campaign, CombinedWork, Status
 
-from .factories import activity
+from .builders import make_activity
 
 
 def _campaign(region, name="防控疫情，法治同行", **fields):
@@ -55,7 +55,7 @@ def test_the_town_officer_renames_and_extends_a_campaign(cast, client):
 
 def test_the_campaign_page_shows_its_activities_and_the_metrics_totals(cast, client):
     campaign = _campaign(cast.town)
-    activity(
+    make_activity(
         cast.town,
         [cast.qilong],
         title="疫情排查入户",
@@ -64,15 +64,15 @@ def test_the_campaign_page_shows_its_activities_and_the_metrics_totals(cast, cli
         materials=80,
         combined_with=[CombinedWork.HOUSEHOLD_VISITS],
     )
-    activity(cast.town, [cast.huangshui], campaign=campaign, person_times=30, materials=20)
-    activity(
+    make_activity(cast.town, [cast.huangshui], campaign=campaign, person_times=30, materials=20)
+    make_activity(
         cast.town,
         campaign=campaign,
         status=Status.PLANNED,
         date=date.today() + timedelta(days=5),
         person_times=500,
     )
-    activity(cast.town, title="专项以外", person_times=999)
+    make_activity(cast.town, title="专项以外", person_times=999)
     client.force_login(cast.leader)
     response = client.get(f"/publicity/campaigns/{campaign.pk}/")
     figures = {metric.code: value for metric, value in response.context["figures"]}
@@ -160,8 +160,8 @@ def test_the_qilong_cadre_cannot_see_or_edit_another_villages_campaign(cast, cli
 
 def test_the_campaign_page_counts_only_what_the_cadre_may_see(cast, client):
     campaign = _campaign(cast.qilong, name="七龙专项")
-    activity(cast.qilong, campaign=campaign, person_times=40)
-    activity(cast.huangshui, campaign=campaign, person_times=900)  # not theirs to see
+    make_activity(cast.qilong, campaign=campaign, person_times=40)
+    make_activity(cast.huangshui, campaign=campaign, person_times=900)  # not theirs to see
     client.force_login(cast.cadre)
     figures = client.get(f"/publicity/campaigns/{campaign.pk}/").context["figures"]
     assert [value for _, value in figures] == [1, 40, 0]
@@ -203,10 +203,10 @@ def test_the_campaign_page_runs_as_many_queries_for_60_activities_as_for_3(cast,
     campaign = _campaign(cast.town)
     client.force_login(cast.officer)
     for _ in range(3):
-        activity(cast.town, [cast.qilong, cast.huangshui], campaign=campaign)
+        make_activity(cast.town, [cast.qilong, cast.huangshui], campaign=campaign)
     few = _queries(client, f"/publicity/campaigns/{campaign.pk}/")
     for _ in range(57):
-        activity(cast.town, [cast.qilong, cast.huangshui], campaign=campaign)
+        make_activity(cast.town, [cast.qilong, cast.huangshui], campaign=campaign)
     assert _queries(client, f"/publicity/campaigns/{campaign.pk}/") == few
 
 

@@ -6,14 +6,14 @@ from fazhi import metrics
 from fazhi.metrics import Period
 from fazhi.publicity.models import Activity, CombinedWork, Form
 
-from .factories import load_demo
+from .builders import make_demo_publicity
 
 YEAR = Period.year(2020)
 
 
 @pytest.fixture
 def demo(cast):
-    load_demo(cast)
+    make_demo_publicity(cast)
     return cast
 
 
@@ -77,7 +77,7 @@ def test_the_remote_villages_are_flagged_as_under_served(demo):
 
 def test_loading_the_demo_twice_adds_nothing(demo):
     before = Activity.objects.count()
-    load_demo(demo)
+    make_demo_publicity(demo)
     assert Activity.objects.count() == before
 
 

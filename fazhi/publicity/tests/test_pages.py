@@ -12,7 +12,7 @@ from fazhi.publicity.models import (
     Theme,
 )
 
-from .factories import load_demo
+from .builders import make_demo_publicity
 
 PAGES = [
     "/publicity/",
@@ -43,7 +43,7 @@ PAGES = [
 
 @pytest.fixture
 def demo(cast):
-    load_demo(cast)
+    make_demo_publicity(cast)
     return cast
 
 

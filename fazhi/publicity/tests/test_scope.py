@@ -7,27 +7,27 @@ from rest_framework.test import APIClient
 
 from fazhi.publicity.models import Activity, LawUnderstander
 
-from .factories import activity
+from .builders import make_activity
 
 
 def test_the_qilong_cadre_cannot_open_an_activity_of_huangshui(cast, client):
-    theirs = activity(cast.huangshui, title="黄水社区普法")
+    theirs = make_activity(cast.huangshui, title="黄水社区普法")
     client.force_login(cast.cadre)
     assert client.get(f"/publicity/activities/{theirs.pk}/").status_code == 404
     assert client.get(f"/publicity/activities/{theirs.pk}/edit/").status_code == 404
 
 
 def test_the_qilong_cadre_lists_only_qilong_activities(cast, client):
-    activity(cast.huangshui, title="黄水社区普法")
-    activity(cast.qilong, title="七龙社区普法")
+    make_activity(cast.huangshui, title="黄水社区普法")
+    make_activity(cast.qilong, title="七龙社区普法")
     client.force_login(cast.cadre)
     page = client.get("/publicity/activities/").context["page"]
     assert [a.title for a in page] == ["七龙社区普法"]
 
 
 def test_the_qilong_cadre_exports_no_huangshui_activity(cast, client):
-    activity(cast.huangshui, title="黄水社区普法")
-    activity(cast.qilong, title="七龙社区普法")
+    make_activity(cast.huangshui, title="黄水社区普法")
+    make_activity(cast.qilong, title="七龙社区普法")
     client.force_login(cast.cadre)
     response = client.get("/publicity/activities/", {"format": "xlsx"})
     titles = [
@@ -40,8 +40,8 @@ def test_the_qilong_cadre_exports_no_huangshui_activity(cast, client):
 
 
 def test_the_qilong_cadre_gets_nothing_of_huangshui_from_the_api(cast):
-    theirs = activity(cast.huangshui, title="黄水社区普法")
-    activity(cast.qilong, title="七龙社区普法")
+    theirs = make_activity(cast.huangshui, title="黄水社区普法")
+    make_activity(cast.qilong, title="七龙社区普法")
     person = LawUnderstander.objects.create(
         region=cast.huangshui, name="向明华", background="cadre"
     )
@@ -76,8 +76,8 @@ def test_the_qilong_cadre_cannot_record_an_activity_for_huangshui(cast, client):
 
 
 def test_the_town_officer_sees_every_village(cast, client):
-    activity(cast.huangshui, title="黄水社区普法")
-    activity(cast.qilong, title="七龙社区普法")
+    make_activity(cast.huangshui, title="黄水社区普法")
+    make_activity(cast.qilong, title="七龙社区普法")
     client.force_login(cast.officer)
     assert client.get("/publicity/activities/").context["page"].paginator.count == 2
 

@@ -4,7 +4,7 @@ from rest_framework.test import APIClient
 
 from fazhi.publicity.models import Activity, Theme
 
-from .factories import activity
+from .builders import make_activity
 
 
 def _activity_form(client, pk=None):
@@ -22,7 +22,7 @@ def test_the_town_officer_adds_a_theme_offered_on_the_activity_form(cast, client
 
 def test_the_town_officer_renames_a_theme_and_its_activities_follow(cast, client):
     theme = Theme.objects.get(name="防邪")
-    old = activity(cast.qilong)
+    old = make_activity(cast.qilong)
     old.themes.add(theme)
     client.force_login(cast.officer)
     client.post(f"/publicity/themes/{theme.pk}/edit/", {"name": "反邪教", "order": theme.order})
@@ -42,7 +42,7 @@ def test_a_theme_name_already_taken_is_refused_with_the_field_named(cast, client
 
 def test_a_retired_theme_leaves_the_activity_form_but_stays_on_old_activities(cast, client):
     theme = Theme.objects.get(name="扫黑除恶")
-    old = activity(cast.qilong, title="扫黑除恶宣传")
+    old = make_activity(cast.qilong, title="扫黑除恶宣传")
     old.themes.add(theme)
     client.force_login(cast.officer)
     assert client.post(f"/publicity/themes/{theme.pk}/active/", {"active": "0"}).status_code == 302
@@ -57,7 +57,7 @@ def test_editing_an_old_activity_keeps_its_retired_theme(cast, client):
     theme = Theme.objects.get(name="扫黑除恶")
     theme.active = False
     theme.save()
-    old = activity(cast.qilong, [cast.qilong], title="扫黑除恶宣传", person_times=10)
+    old = make_activity(cast.qilong, [cast.qilong], title="扫黑除恶宣传", person_times=10)
     old.themes.add(theme)
     client.force_login(cast.cadre)
     response = client.post(

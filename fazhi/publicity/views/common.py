@@ -1,16 +1,16 @@
 """What every publicity page needs: the scope region, the period, a form page."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.core import periods
-from fazhi.core.locking import EditConflict, version_check
-from fazhi.core.scope import ensure_region_in_scope, get_for_user_or_404
+from fazhi.core.scope import get_for_user_or_404
+from fazhi.core.web import run_service
 from fazhi.metrics import Period
 from fazhi.publicity.selectors import activity_latest_year
+from fazhi.publicity.services import record_save
 from fazhi.regions.models import Region
 
 
@@ -47,18 +47,22 @@ def edit_page(
         **(form_kwargs or {}),
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                record = form.save(commit=False)
-                ensure_region_in_scope(request.user, _region_of(record))
-                version_check(
-                    instance=record, version=form.read_version, submitted=form.submitted_values()
-                )
-                record.save()
-                form.save_m2m()
-        except EditConflict as conflict:
-            form.add_error(None, conflict)
-        else:
+        record = form.save(commit=False)
+        related = {
+            field.name: form.cleaned_data[field.name]
+            for field in record._meta.many_to_many
+            if field.name in form.cleaned_data
+        }
+        saved = run_service(  # an EditConflict or a rule on a field not shown lands on the form
+            form,
+            record_save,
+            user=request.user,
+            record=record,
+            version=form.read_version,
+            submitted=form.submitted_values(),
+            related=related,
+        )
+        if saved is not None:
             messages.success(request, f"已保存：{record}")
             if callable(success_url):
                 success_url = success_url(record)
@@ -68,10 +72,3 @@ def edit_page(
         "publicity/record_form.html",
         {"form": form, "title": title, "back": back, "breadcrumbs": crumbs((title, None))},
     )
-
-
-def _region_of(record):
-    region = getattr(record, "region", None)
-    if region is None and hasattr(record, "exam"):
-        region = record.exam.region
-    return region

@@ -6,7 +6,7 @@ from django.utils import timezone
 from fazhi import metrics
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
-from fazhi.publicity.views.calendar import upcoming
+from fazhi.publicity.selectors import calendar_occasions
 from fazhi.publicity.views.common import period_from, scope_region
 
 OVERVIEW_METRICS = [
@@ -39,7 +39,9 @@ def index(request):
             "region": region,
             "period": period,
             "figures": figures,
-            "upcoming": upcoming(request.user, region, today, today + timedelta(days=14)),
+            "upcoming": calendar_occasions(
+                user=request.user, region=region, start=today, end=today + timedelta(days=14)
+            ),
             "can_edit": can(request.user, "publicity", edit=True),
             "breadcrumbs": [("普法宣传", None)],
         },

@@ -16,6 +16,7 @@ from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.publicity.forms import ThemeForm
 from fazhi.publicity.models import Theme
+from fazhi.publicity.services import theme_active_set
 from fazhi.publicity.views.common import crumbs
 from fazhi.regions.models import Level
 
@@ -84,8 +85,7 @@ def _theme_form(request, theme, title):
 def theme_retire(request, pk: int):
     _require_theme_editor(request)
     theme = get_object_or_404(Theme, pk=pk)
-    theme.active = request.POST.get("active") == "1"
-    theme.save(update_fields=["active"])
+    theme = theme_active_set(theme=theme, active=request.POST.get("active") == "1")
     if theme.active:
         messages.success(request, f"已恢复启用主题：{theme.name}")
     else:

@@ -4,7 +4,7 @@ Each person responsible for a case (its handler or leader in charge) who may
 still see it gets one e-mail listing their deadlines due within three working
 days and their overdue ones; nobody gets an empty one, and nobody gets two on
 the same day. Provisional due dates are recomputed first. The e-mails are
-sent by the `send_digest` task (Django tasks API; a worker runs it).
+sent by the `send_digest` background job (`cases/jobs.py`; a worker runs it).
 """
 
 from datetime import date
@@ -14,9 +14,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from fazhi.accounts.models import User
+from fazhi.cases.jobs import send_digest
 from fazhi.cases.models import Lawsuit, Reconsideration, ReminderDigest
 from fazhi.cases.services import deadlines_refresh
-from fazhi.cases.tasks import send_digest
 from fazhi.core.roles import can
 
 

@@ -1,4 +1,4 @@
-"""Background work of the cases app, through the Django tasks API."""
+"""Background jobs of the cases app (django-tasks); "tasks" is the 任务督办 app."""
 
 from datetime import date
 
@@ -9,7 +9,7 @@ from django_tasks import task
 
 from fazhi.accounts.models import User
 from fazhi.cases.models import ReminderDigest
-from fazhi.cases.reminders import reminders_for
+from fazhi.cases.selectors import reminders_for
 from fazhi.core.roles import can
 
 

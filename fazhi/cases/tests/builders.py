@@ -6,7 +6,7 @@ from fazhi.cases import services
 from fazhi.regions.models import Level, Region
 
 
-def lawsuit(cast, **overrides):
+def make_lawsuit(cast, **overrides):
     fields = {
         "region": cast.town,
         "case_number": "（2020）渝0240行初1号",
@@ -22,7 +22,7 @@ def lawsuit(cast, **overrides):
     return services.lawsuit_create(user=user, **{**fields, **overrides})
 
 
-def reconsideration(cast, **overrides):
+def make_reconsideration(cast, **overrides):
     fields = {
         "region": cast.town,
         "case_number": "石柱府复〔2025〕1号",
@@ -38,7 +38,7 @@ def reconsideration(cast, **overrides):
     return services.reconsideration_create(user=user, **{**fields, **overrides})
 
 
-def other_town():
+def make_other_town():
     region, _ = Region.objects.get_or_create(
         code="500240106000",
         defaults={

@@ -6,7 +6,7 @@ from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD, DemoContex
 from fazhi.publicity.models import Activity, Form, Screen, ScreenContent, Status
 
 
-def activity(region, villages=None, **fields):
+def make_activity(region, villages=None, **fields):
     record = Activity.objects.create(
         region=region,
         title=fields.pop("title", "普法宣传"),
@@ -20,25 +20,25 @@ def activity(region, villages=None, **fields):
     return record
 
 
-def screen(region, **fields):
+def make_screen(region, **fields):
     return Screen.objects.create(
         region=region, name=fields.pop("name", "LED屏"), location="村委会", **fields
     )
 
 
-def slogan(region, text, **fields):
+def make_slogan(region, text, **fields):
     return ScreenContent.objects.create(
         region=region, text=text, start_date=fields.pop("start_date", date(2020, 1, 1)), **fields
     )
 
 
-def load_demo(cast):
+def make_demo_publicity(cast):
     from fazhi.publicity.demo import publicity
 
     publicity(DemoContext(password=DEFAULT_PASSWORD, say=lambda line: None, town=cast.town))
 
 
-def activity_form_data(cast, **overrides) -> dict:
+def make_activity_form_data(cast, **overrides) -> dict:
     """What the 七龙 cadre posts on the new-activity form, with `overrides`."""
     data = {
         "region": cast.qilong.pk,

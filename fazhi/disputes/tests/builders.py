@@ -11,11 +11,11 @@ GOOD_ID = demo_id_number("19800101", 123)
 BAD_ID = GOOD_ID[:17] + ("0" if GOOD_ID[17] != "0" else "1")
 
 
-def dispute_type(name: str = "邻里") -> DisputeType:
+def make_dispute_type(name: str = "邻里") -> DisputeType:
     return DisputeType.objects.get(name=name)
 
 
-def organisation(village, suffix: str = "人民调解委员会") -> Organisation:
+def make_organisation(village, suffix: str = "人民调解委员会") -> Organisation:
     return Organisation.objects.get(region=village, name=village.name + suffix)
 
 
@@ -24,7 +24,7 @@ def make_dispute(cast, village=None, *, user=None, **fields):
     values = {
         "region": village,
         "source": "visit",
-        "dispute_type": dispute_type(),
+        "dispute_type": make_dispute_type(),
         "summary": f"{village.name}两户因排水沟发生争执",
         "people_involved": 2,
         "risk": "low",
@@ -34,17 +34,19 @@ def make_dispute(cast, village=None, *, user=None, **fields):
     return services.dispute_register(user=user or cast.officer, **values)
 
 
-def assign(cast, dispute, *, mediators=None, accepted_on=date(2020, 6, 2), suffix="贵和工作室"):
+def make_assignment(
+    cast, dispute, *, mediators=None, accepted_on=date(2020, 6, 2), suffix="贵和工作室"
+):
     return services.dispute_assign(
         dispute=dispute,
         user=cast.officer,
-        organisation=organisation(dispute.region, suffix),
+        organisation=make_organisation(dispute.region, suffix),
         mediators=mediators or [cast.mediator],
         accepted_on=accepted_on,
     )
 
 
-def add_party(dispute, name="张某", id_number=GOOD_ID, role="applicant"):
+def make_party(dispute, name="张某", id_number=GOOD_ID, role="applicant"):
     return services.party_add(
         dispute=dispute, name=name, role=role, id_number=id_number, phone="13902341234"
     )

@@ -1,4 +1,4 @@
-"""Background work: generating a report file (the PDF conversion takes seconds)."""
+"""Background jobs of the reports app (django-tasks): a report file (PDF conversion takes seconds)."""
 
 from django_tasks import task
 
