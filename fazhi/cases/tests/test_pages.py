@@ -173,14 +173,14 @@ def test_the_overview_shows_a_screenful_of_deadlines_and_links_to_all(cast, clie
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from fazhi.cases.tests.factories import lawsuit
+    from fazhi.cases.tests.builders import make_lawsuit
 
     client.force_login(cast.officer)
-    lawsuit(cast, case_number="（2020）渝0240行初100号")
+    make_lawsuit(cast, case_number="（2020）渝0240行初100号")
     with CaptureQueriesContext(connection) as few:
         client.get("/cases/")
     for n in range(101, 113):  # every answer overdue: received in 2020, never answered
-        lawsuit(cast, case_number=f"（2020）渝0240行初{n}号")
+        make_lawsuit(cast, case_number=f"（2020）渝0240行初{n}号")
     with CaptureQueriesContext(connection) as many:
         page = client.get("/cases/")
     assert len(page.context["reminders"]) == 10
