@@ -45,7 +45,8 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}){memory}, Python {platform.python_version()}{load}"
 
 
-def run(script: str, args: list[str]) -> str:
+def run(script: str, args: list[str], *, fenced: bool = True) -> str:
+    """Run one benchmark; its output as Markdown (plain text fenced, tables as they are)."""
     command = [sys.executable, str(ROOT / "benchmarks" / script), *args]
     print("$", " ".join(command[1:]), flush=True)
     start = time.monotonic()
@@ -55,7 +56,10 @@ def run(script: str, args: list[str]) -> str:
     if done.returncode != 0:
         print(done.stderr, file=sys.stderr, flush=True)
         output += f"\n\n(failed with exit status {done.returncode}; see stderr)"
-    return f"`benchmarks/{script} {' '.join(args)}` ({time.monotonic() - start:.0f} s)\n\n{output}"
+    if fenced:
+        output = f"```\n{output}\n```"
+    command_line = " ".join(["benchmarks/" + script, *args])
+    return f"`{command_line}` ({time.monotonic() - start:.0f} s)\n\n{output}"
 
 
 def replace_between(text: str, key: str, body: str) -> str:
@@ -84,7 +88,7 @@ def main() -> None:
     sizes += ["--requests", args.requests] + (["--small"] if args.small else [])
     sections = [
         f"Run on {date.today():%Y-%m-%d}, {database}, {machine()}.",
-        run("pages.py", sizes),
+        run("pages.py", sizes, fenced=False),
         run("report.py", []),
     ]
     if (ROOT / "benchmarks" / "import.py").exists():
