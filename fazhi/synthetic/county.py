@@ -87,7 +87,7 @@ def _town(writer, rng, top, code, name, villages, password_hash, index) -> Town:
     new = [
         Region(
             code=c,
-            name=village_name(index * MAX_VILLAGES + n),
+            name=village_name(index, n),
             level=Level.VILLAGE,
             parent=town,
             population=rng.randint(800, 6_000),

@@ -75,11 +75,12 @@ def town_name(index: int) -> str:
     return f"模拟{index + 1}号镇"
 
 
-def village_name(index: int) -> str:
-    """A village name; every tenth a 社区, numbered past the word list."""
-    word = VILLAGE_WORDS[index % len(VILLAGE_WORDS)]
-    round_ = index // len(VILLAGE_WORDS)
-    suffix = "社区" if index % 10 == 0 else "村"
+def village_name(town_index: int, number: int) -> str:
+    """The name of a town's `number`-th village (0-based): words shifted per town,
+    numbered past the word list, every tenth a 社区."""
+    word = VILLAGE_WORDS[(town_index * 7 + number) % len(VILLAGE_WORDS)]
+    round_ = number // len(VILLAGE_WORDS)
+    suffix = "社区" if number % 10 == 0 else "村"
     return f"{word}{round_ + 1 if round_ else ''}{suffix}"
 
 
