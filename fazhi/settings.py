@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "fazhi.deadlines",
     "fazhi.ledgers",
     "fazhi.demo",
+    "fazhi.synthetic",
     # Capabilities
     "fazhi.legal",
     "fazhi.cases",
