@@ -40,7 +40,7 @@ class ReportDetailSerializer(ReportSerializer):
         fields = [*ReportSerializer.Meta.fields, "document"]
 
     def get_document(self, report) -> dict:
-        return document.assemble(report)
+        return document.assemble(report).to_dict()
 
 
 class ReportViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):

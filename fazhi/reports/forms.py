@@ -62,9 +62,9 @@ class ReportTextForm(forms.Form):
         for key in SECTIONS:
             initial[f"n_{key}"] = report.narratives.get(key, "")
         for index, item in enumerate(candidates):
-            decision = report.decisions.get(item["key"], {})
+            decision = report.decisions.get(item.key, {})
             initial[f"c{index}_status"] = decision.get("status", "")
-            initial[f"c{index}_text"] = decision.get("text") or item["text"]
+            initial[f"c{index}_text"] = decision.get("text") or item.text
         super().__init__(*args, initial=initial, **kwargs)
         self.candidates = candidates
         for key, section in SECTIONS.items():
@@ -90,9 +90,9 @@ class ReportTextForm(forms.Form):
             status = self.cleaned_data[f"c{index}_status"]
             if status:
                 text = self.cleaned_data[f"c{index}_text"].strip()
-                chosen[item["key"]] = {
+                chosen[item.key] = {
                     "status": status,
-                    "text": "" if text == item["text"] else text,
+                    "text": "" if text == item.text else text,
                 }
         return chosen
 
