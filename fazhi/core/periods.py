@@ -60,7 +60,7 @@ def parse_month(value: str | None, *, name: str = "month", label: str = "月份"
         year = parse_year(parts[0], name=name, label=label)
     except BadRequest:
         raise BadRequest(problem) from None
-    if not 1 <= int(parts[1]) <= 12:
+    if year is None or not 1 <= int(parts[1]) <= 12:
         raise BadRequest(problem)
     return date(year, int(parts[1]), 1)
 

@@ -43,7 +43,7 @@ class ReportDetailSerializer(ReportSerializer):
         return document.assemble(report).to_dict()
 
 
-class ReportViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class ReportViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[misc]
     capability = Capability.REPORTS
     queryset = Report.objects.select_related("region").order_by("region__code", "-year", "-version")
     filterset_fields = ["year", "status"]

@@ -77,7 +77,7 @@ def _figures_of(content: Content, codes: tuple[str, ...]) -> tuple[Figure, ...]:
 
 
 def _sections(report: Report, content: Content, part_sections) -> list[SectionText]:
-    sections = []
+    sections: list[SectionText] = []
     for section in part_sections:
         narrative = report.narratives.get(section.key, "").strip()
         written = tuple(
