@@ -137,3 +137,13 @@ def period_from(request, *, default_year: int | Callable[[], int]) -> Period:
     if year is None:
         year = default_year() if callable(default_year) else default_year
     return Period.year(year)
+
+
+def linked_period(params) -> Period | None:
+    """The period a figure's records link names (`since` and `until`, see
+    `fazhi.metrics.records_url`), or None when it names none."""
+    since = parse_date(params.get("since"), name="since", label="起始日期")
+    until = parse_date(params.get("until"), name="until", label="截止日期")
+    if since is None or until is None:
+        return None
+    return Period(since, until)

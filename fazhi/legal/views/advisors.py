@@ -14,7 +14,7 @@ from fazhi.attachments.models import Attachment
 from fazhi.audit.services import personal_data_viewed
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.locking import EditConflict, version_check
-from fazhi.core.periods import year_from
+from fazhi.core.periods import linked_period, year_from
 from fazhi.legal.forms import AdvisorForm, ContractForm, ServiceForm
 from fazhi.legal.models import (
     Advisor,
@@ -34,6 +34,7 @@ from fazhi.legal.views.common import (
     show_errors,
     today,
 )
+from fazhi.regions.selectors import in_linked_region
 
 CRUMB = ("法律顾问与重大决策", "/legal/")
 
@@ -83,6 +84,10 @@ def advisor_list(request):
         .order_by("name")
     )
     advisors = keyword_filter(advisors, value=request.GET.get("q"), fields=ADVISOR_FIELDS)
+    advisors = in_linked_region(advisors, request.GET)
+    period = linked_period(request.GET)
+    if period:  # under contract at some time in the period
+        advisors = advisors.filter(pk__in=Contract.objects.overlapping(period).values("advisor"))
     return render(
         request,
         "legal/advisor_list.html",
@@ -184,6 +189,10 @@ def contract_add(request, pk: int):
 def _filtered_services(request):
     services = Service.objects.for_user(request.user).select_related("advisor")
     services = keyword_filter(services, value=request.GET.get("q"), fields=SERVICE_FIELDS)
+    services = in_linked_region(services, request.GET)
+    period = linked_period(request.GET)
+    if period:
+        services = services.in_period(period)
     year = year_from(request)
     if year:
         services = services.filter(date__year=year)

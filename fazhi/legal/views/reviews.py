@@ -9,11 +9,13 @@ from fazhi.accounts.scope import get_for_user_or_404
 from fazhi.attachments.models import Attachment
 from fazhi.attachments.views import attachment_response
 from fazhi.core.keyword import keyword_filter
+from fazhi.core.periods import linked_period
 from fazhi.legal.forms import OpinionForm, ReviewRequestForm
 from fazhi.legal.models import Advisor, Decision, ReviewRequest, SubjectKind
 from fazhi.legal.search import REVIEW_FIELDS
 from fazhi.legal.services import review_opinion_give, review_request_send
 from fazhi.legal.views.common import excel_response, office_required, paginate, show_errors, today
+from fazhi.regions.selectors import in_linked_region
 
 CRUMB = ("法律顾问与重大决策", "/legal/")
 
@@ -21,6 +23,10 @@ CRUMB = ("法律顾问与重大决策", "/legal/")
 def _filtered_reviews(request):
     reviews = ReviewRequest.objects.for_user(request.user).select_related("reviewer", "decision")
     reviews = keyword_filter(reviews, value=request.GET.get("q"), fields=REVIEW_FIELDS)
+    reviews = in_linked_region(reviews, request.GET)
+    period = linked_period(request.GET)
+    if period:
+        reviews = reviews.sent_in(period)
     status = request.GET.get("status")
     if status == "pending":
         reviews = reviews.pending()
