@@ -50,8 +50,9 @@ def test_each_metrics_link_names_the_region_and_period_and_lists_exactly_its_rec
     result = metrics.compute(code, town, YEAR)
     query = parse_qs(urlsplit(result.list_url).query)
     assert query["region"] == [TOWN]
-    if "since" in query or "until" in query:
-        assert (query["since"], query["until"]) == (["2020-01-01"], ["2020-12-31"])
+    # a roster (LED screens) names only the day it stands at: the period's end
+    assert query.get("since", ["2020-01-01"]) == ["2020-01-01"]
+    assert query.get("until", ["2020-12-31"]) == ["2020-12-31"]
     client.force_login(cast.officer)
     response = client.get(result.list_url)
     assert response.status_code == 200, result.list_url
