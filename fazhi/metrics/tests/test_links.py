@@ -33,13 +33,15 @@ def listed(response) -> int:
     raise AssertionError(f"cannot count the records listed at {response.request['PATH_INFO']}")
 
 
-def codes():
+def codes() -> list:
+    params = []
     for metric in metrics.all_metrics():
         if metric.code.startswith("test."):
             continue
         reason = NOT_YET.get(metric.code)
         marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-        yield pytest.param(metric.code, marks=marks)
+        params.append(pytest.param(metric.code, marks=marks))
+    return params
 
 
 @pytest.mark.parametrize("code", codes())
