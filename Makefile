@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install assets lint format clean
+.PHONY: run test install assets lint typecheck format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,11 +29,15 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Types of the kernel and the report pipeline (packages listed in pyproject.toml [tool.mypy]).
+typecheck: install
+	$(BIN)/mypy
+
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: lint assets
+test: lint typecheck assets
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 clean:

@@ -1,14 +1,7 @@
 """Figures of administrative litigation and reconsideration."""
 
-from django.urls import reverse
-
 from fazhi.cases.models import CORRECTIONS, LOSSES, Hearing, Lawsuit, Reconsideration
-from fazhi.metrics import Result, metric, rate
-
-
-def _list_url(name: str, period, by: str) -> str:
-    dates = f"since={period.start:%Y-%m-%d}&until={period.end:%Y-%m-%d}"
-    return f"{reverse(name)}?by={by}&{dates}"
+from fazhi.metrics import Result, metric, rate, records_url
 
 
 @metric(
@@ -23,7 +16,7 @@ def lawsuits(region, period):
     return Result(
         value=records.count(),
         records=records,
-        list_url=_list_url("cases:lawsuits", period, "received"),
+        list_url=records_url("cases:lawsuits", region=region, period=period, by="received"),
     )
 
 
@@ -42,7 +35,7 @@ def head_in_court_rate(region, period):
     return Result(
         value=rate(appeared, total),
         records=hearings,
-        list_url=_list_url("cases:lawsuits", period, "heard"),
+        list_url=records_url("cases:lawsuits", region=region, period=period, by="heard"),
         parts={"hearings": total, "head_appeared": appeared},
     )
 
@@ -60,7 +53,7 @@ def loss_rate(region, period):
     return Result(
         value=rate(lost, total),
         records=decided,
-        list_url=_list_url("cases:lawsuits", period, "decided"),
+        list_url=records_url("cases:lawsuits", region=region, period=period, by="decided"),
         parts={"decided": total, "lost": lost},
     )
 
@@ -77,7 +70,7 @@ def reconsiderations(region, period):
     return Result(
         value=records.count(),
         records=records,
-        list_url=_list_url("cases:reconsiderations", period, "received"),
+        list_url=records_url("cases:reconsiderations", region=region, period=period, by="received"),
     )
 
 
@@ -94,6 +87,6 @@ def correction_rate(region, period):
     return Result(
         value=rate(corrected, total),
         records=decided,
-        list_url=_list_url("cases:reconsiderations", period, "decided"),
+        list_url=records_url("cases:reconsiderations", region=region, period=period, by="decided"),
         parts={"decided": total, "corrected": corrected},
     )

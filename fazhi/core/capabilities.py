@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import import_module
+from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
@@ -78,7 +79,7 @@ class TodoItem:
 class Capability:
     code: str
     label: str
-    access: Mapping[str, str]  # role → VIEW or EDIT; a role not named has no access
+    access: Mapping[Any, str]  # role → VIEW or EDIT; a role not named has no access
     nav: Nav | None = None
     contributes: tuple[str, ...] = ()
     # Dotted paths, imported when first used, so declaring them imports nothing:

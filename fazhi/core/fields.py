@@ -32,6 +32,8 @@ ModelForm field made from a model field with a wider window gets that window
 lacks its validator.
 """
 
+from typing import Any
+
 from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models.signals import class_prepared
@@ -62,16 +64,17 @@ def integer_limit(field: models.Field) -> int:
     return BaseDatabaseOperations.integer_field_ranges[field.get_internal_type()][1]
 
 
-def _harden(field: models.Field, kind: type, default) -> None:
+def _harden(field: models.Field, kind: type[Any], default) -> None:
     label = str(field.verbose_name)
-    existing = [v for v in field._validators if isinstance(v, kind)]
+    validators: list[Any] = field.__dict__["_validators"]  # Field's own, before `validators`
+    existing = [v for v in validators if isinstance(v, kind)]
     if existing:
-        field._validators = [
-            v.labelled(label) if isinstance(v, kind) and not v.label else v
-            for v in field._validators
+        validators = [
+            v.labelled(label) if isinstance(v, kind) and not v.label else v for v in validators
         ]
     else:
-        field._validators = [*field._validators, default.labelled(label)]
+        validators = [*validators, default.labelled(label)]
+    field.__dict__["_validators"] = validators
     field.__dict__.pop("validators", None)  # the cached property, if read already
 
 
@@ -90,7 +93,7 @@ def with_window(form_field, *, years_ahead: int, earliest=EARLIEST):
 def _form_window(field: models.DateField) -> None:
     """Make the model field's form field carry the model's own window (a
     ModelForm field would otherwise get the usual one from the form class)."""
-    (window,) = [v for v in field._validators if isinstance(v, DateWindowValidator)]
+    (window,) = [v for v in field.__dict__["_validators"] if isinstance(v, DateWindowValidator)]
     if (window.earliest, window.years_ahead) == (EARLIEST, 1):
         return
     make_form_field = field.formfield
@@ -101,7 +104,7 @@ def _form_window(field: models.DateField) -> None:
             with_window(form_field, years_ahead=window.years_ahead, earliest=window.earliest)
         return form_field
 
-    field.formfield = formfield
+    field.formfield = formfield  # type: ignore[method-assign]
 
 
 def harden_field(field: models.Field) -> None:

@@ -15,6 +15,7 @@ rows are joined, never fetched row by row.
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -38,7 +39,7 @@ class SearchSource:
     key: str
     label: str  # the group's heading, e.g. "矛盾纠纷"
     capability: str
-    model: type
+    model: Any  # a model whose queryset subclasses ScopedQuerySet
     fields: tuple[str, ...]  # plain-text fields only, never encrypted ones
     list_url: str  # URL name of the full list, which takes the same ?q=
     title: Callable[[object], str]

@@ -24,6 +24,7 @@ import time
 import uuid
 from collections.abc import Mapping
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -86,7 +87,7 @@ def _comparable(value):
 class EditConflict(ValidationError):
     """Someone saved the record after it was read: nothing was saved, here is what differs."""
 
-    def __init__(self, *, current: models.Model, submitted: Mapping):
+    def __init__(self, *, current: Any, submitted: Mapping):  # current: a Versioned record
         self.current = current
         self.changes = []  # (field name, verbose name, what the person typed, what is saved now)
         for name, value in submitted.items():
@@ -139,10 +140,17 @@ def version_check(
     if not matched:
         current = model._base_manager.get(pk=instance.pk)
         raise EditConflict(current=current, submitted=submitted or {})
-    instance.version = version
+    instance.version = version  # type: ignore[attr-defined]
 
 
-class EditGuardFormMixin:
+# The mixin is only ever mixed into ModelForms and Forms: type it as one.
+if TYPE_CHECKING:
+    _FormBase = forms.ModelForm
+else:
+    _FormBase = object
+
+
+class EditGuardFormMixin(_FormBase):
     """Hidden `version` (edits of versioned records) and `submit_token` (every form)."""
 
     def __init__(self, *args, **kwargs):
@@ -175,8 +183,8 @@ class EditGuardFormMixin:
     def add_error(self, field, error):
         if isinstance(error, EditConflict) and self.is_bound:
             # the next 保存 is made knowing what changed: check it against what is saved now
-            self.data = self.data.copy()
-            self.data[self.add_prefix(VERSION_FIELD)] = error.current.version
+            self.data = data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict
+            data[self.add_prefix(VERSION_FIELD)] = error.current.version
         super().add_error(field, error)
 
     def save_checked(self, *, commit: bool = True):
@@ -220,7 +228,7 @@ class VersionedSerializerMixin(serializers.Serializer):
     )
 
     def get_field_names(self, declared_fields, info):
-        names = list(super().get_field_names(declared_fields, info))
+        names = list(super().get_field_names(declared_fields, info))  # type: ignore[misc]
         return names if VERSION_FIELD in names else [*names, VERSION_FIELD]
 
     def read_version(self) -> int:

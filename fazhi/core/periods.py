@@ -83,7 +83,7 @@ def parse_month(value: str | None, *, name: str = "month", label: str = "月份"
         year = parse_year(parts[0], name=name, label=label)
     except BadRequest:
         raise BadRequest(problem) from None
-    if not 1 <= int(parts[1]) <= 12:
+    if year is None or not 1 <= int(parts[1]) <= 12:
         raise BadRequest(problem)
     return date(year, int(parts[1]), 1)
 
@@ -160,3 +160,13 @@ def period_from(request, *, default_year: int | Callable[[], int]) -> Period:
     if year is None:
         year = default_year() if callable(default_year) else default_year
     return Period.year(year)
+
+
+def linked_period(params) -> Period | None:
+    """The period a figure's records link names (`since` and `until`, see
+    `fazhi.metrics.records_url`), or None when it names none."""
+    since = parse_date(params.get("since"), name="since", label="起始日期")
+    until = parse_date(params.get("until"), name="until", label="截止日期")
+    if since is None or until is None:
+        return None
+    return Period(since, until)

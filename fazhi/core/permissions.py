@@ -46,4 +46,4 @@ class ScopedViewSetMixin:
     capability: str = ""
 
     def get_queryset(self):
-        return super().get_queryset().for_user(self.request.user)
+        return super().get_queryset().for_user(self.request.user)  # type: ignore[misc,attr-defined]

@@ -14,6 +14,8 @@ which rows a person may see:
 - the system administrator and the auditor see no business records (三员分立).
 """
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
@@ -89,7 +91,7 @@ def get_for_user_or_404(model_or_queryset, user, **lookup):
     """A record the user may see, else 404 (never a 403 that confirms it exists)."""
     queryset = model_or_queryset
     if isinstance(model_or_queryset, type):
-        queryset = model_or_queryset.objects.all()
+        queryset = model_or_queryset.objects.all()  # type: ignore[attr-defined]
     return get_object_or_404(queryset.for_user(user), **lookup)
 
 
@@ -130,6 +132,8 @@ class ScopedFormMixin:
     scope is refused as an invalid choice, and the region starts on the
     user's current scope (the switcher's town for a county user)."""
 
+    fields: dict[str, Any]  # the form's, once Form.__init__ has run
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
@@ -149,8 +153,10 @@ class ScopedSerializerMixin:
     """The API's counterpart of `ScopedFormMixin`: related fields accept only
     records within the requesting user's scope (others answer 400)."""
 
+    context: dict[str, Any]  # the serializer's
+
     def get_fields(self):
-        fields = super().get_fields()
+        fields = super().get_fields()  # type: ignore[misc]
         request = self.context.get("request")
         if request is not None and request.user.is_authenticated:
             limit_fields_to_scope(fields, request.user)

@@ -44,7 +44,12 @@ _MAIN_PARTS = {"word/document.xml": DOCX, "xl/workbook.xml": XLSX}
 _OFFICE_DOCUMENT = "/officeDocument"
 
 # Content types (lower case fragments) of parts that carry code or other programs.
-_MACRO_TYPES = ("vbaproject", "vbadata", "macroenabled", "ms-excel.intl.macrosheet")
+_MACRO_TYPES: tuple[str, ...] = (
+    "vbaproject",
+    "vbadata",
+    "macroenabled",
+    "ms-excel.intl.macrosheet",
+)
 _MACRO_TYPES += ("ms-excel.macrosheet", "ms-word.keymapcustomizations", "ms-office.vbaproject")
 _EMBEDDED_TYPES = ("oleobject", "activex")
 # Relationship types (their last path segment, lower case).

@@ -54,7 +54,7 @@ def deadline(request):
 
 class RuleSerializer(serializers.Serializer):
     code = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a rule's label, not the field's
     basis = serializers.CharField()
     length = serializers.IntegerField()
     unit = serializers.CharField()

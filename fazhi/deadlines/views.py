@@ -49,7 +49,7 @@ def year_add(request):
 
 @capability_required("deadlines")
 def year_detail(request, year: int):
-    year = parse_year(year)  # 400 for a year the holiday table cannot hold
+    year = parse_year(year) or 0  # 400 for a year the holiday table cannot hold
     calendar = CalendarYear.objects.filter(year=year).first()
     can_edit = can(request.user, "deadlines", edit=True)
     form = HolidayForm()

@@ -1,23 +1,18 @@
 """Dispute figures, defined once, each with the records behind it."""
 
 from statistics import median
-from urllib.parse import urlencode
 
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.disputes.models import Dispute, Handover, Outcome, ScreeningReport
 from fazhi.disputes.screening import months_of
-from fazhi.metrics import Result, metric, rate
+from fazhi.metrics import Period, Result, metric, rate, records_url
 from fazhi.regions.models import Region
 
 
-def _list_url(period, **filters) -> str:
-    query = (
-        {"year": period.start.year, **filters} if period.start.year == period.end.year else filters
-    )
-    return reverse("disputes:index") + ("?" + urlencode(query) if query else "")
+def _list_url(region, period, **filters) -> str:
+    return records_url("disputes:index", region=region, period=period, **filters)
 
 
 def _registered(region, period):
@@ -44,7 +39,9 @@ def cases(region, period):
             outcomes.get(k) or "办理中": v for k, v in _counts(records, "outcome").items()
         },
     }
-    return Result(value=records.count(), records=records, list_url=_list_url(period), parts=parts)
+    return Result(
+        value=records.count(), records=records, list_url=_list_url(region, period), parts=parts
+    )
 
 
 def _mediated(region, period):
@@ -59,7 +56,9 @@ def _mediated(region, period):
 @metric("disputes.mediated", "调解办结矛盾纠纷", unit="件", capability="disputes")
 def mediated(region, period):
     records = _mediated(region, period)
-    return Result(value=records.count(), records=records, list_url=_list_url(period))
+    return Result(
+        value=records.count(), records=records, list_url=_list_url(region, period, by="concluded")
+    )
 
 
 @metric(
@@ -78,7 +77,7 @@ def success_rate(region, period):
     return Result(
         value=value,
         records=succeeded,
-        list_url=_list_url(period, outcome=Outcome.SUCCESS),
+        list_url=_list_url(region, period, by="concluded", outcome=Outcome.SUCCESS),
         parts={"succeeded": won, "concluded": total},
     )
 
@@ -89,7 +88,11 @@ def median_days(region, period):
     days = [
         (d.concluded_on - d.accepted_on).days for d in records.only("accepted_on", "concluded_on")
     ]
-    return Result(value=median(days) if days else None, records=records, list_url=_list_url(period))
+    return Result(
+        value=median(days) if days else None,
+        records=records,
+        list_url=_list_url(region, period, by="concluded"),
+    )
 
 
 @metric("disputes.handovers", "移交其他渠道化解的纠纷", unit="件", capability="disputes")
@@ -100,7 +103,7 @@ def handovers(region, period):
     return Result(
         value=moves.count(),
         records=records,
-        list_url=_list_url(period, status="handed_over"),
+        list_url=_list_url(region, period, by="handed"),
         parts={kinds[k]: v for k, v in _counts(moves, "kind").items()},
     )
 
@@ -110,7 +113,9 @@ def overdue(region, period):
     today = min(period.end, timezone.localdate())
     records = Dispute.objects.in_region(region).overdue(today=today)
     return Result(
-        value=records.count(), records=records, list_url=_list_url(period, overdue="true")
+        value=records.count(),
+        records=records,
+        list_url=_list_url(region, Period(period.start, today), by="overdue"),
     )
 
 
@@ -134,7 +139,7 @@ def screening_compliance(region, period):
     return Result(
         value=rate(filed, expected),
         records=records,
-        list_url=reverse("disputes:screening"),
+        list_url=records_url("disputes:screening", region=region, period=period),
         parts={
             "filed": filed,
             "expected": expected,

@@ -4,10 +4,13 @@ Small counts are exact ("6次"); larger ones are floored to a round figure
 followed by 余, the way such reports write them: thousands to the 500
 ("2159人次" → "2000余人次", "1648份" → "1500余份"), hundreds to the 50
 ("480份" → "450余份"), tens of thousands to the 5000 ("2.5万余人次"). A
-report never claims more than the records support.
+report never claims more than the records support. A fraction is printed to
+one decimal place, rounded half-up like `fazhi.metrics.rate`.
 """
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+ONE_DECIMAL = Decimal("0.1")
 
 CHINESE_DIGITS = "〇一二三四五六七八九十"
 
@@ -17,7 +20,7 @@ def approx(value, unit: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, float | Decimal) and value != int(value):
-        return f"{Decimal(str(value)).quantize(Decimal('0.1')).normalize():f}{unit}"
+        return f"{Decimal(str(value)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP).normalize():f}{unit}"
     number = int(value)
     if number < 100:
         return f"{number}{unit}"
@@ -39,7 +42,7 @@ def exact(value, unit: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, float | Decimal) and value != int(value):
-        return f"{Decimal(str(value)).quantize(Decimal('0.1')).normalize():f}{unit}"
+        return f"{Decimal(str(value)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP).normalize():f}{unit}"
     return f"{int(value)}{unit}"
 
 
@@ -50,7 +53,7 @@ def percent(value) -> str:
     number = Decimal(str(value))
     if number <= 1:
         number *= 100
-    return f"{number.quantize(Decimal('0.1')).normalize():f}%"
+    return f"{number.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP).normalize():f}%"
 
 
 def ordinal(index: int) -> str:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from fazhi.personal import mask_id_number
 
@@ -164,7 +165,7 @@ def _bare(label: str) -> str:
     return re.sub(r"[/、()]", "", normalise_header(label))
 
 
-_EMPTY = {
+_EMPTY: dict[str, object] = {
     "int": None,
     "decimal": None,
     "date": None,
@@ -263,7 +264,7 @@ class Ledger:
     key: str = ""
     title: str = ""
     capability: str = ""
-    model = None
+    model: Any  # the model of its records (every ledger names one)
     columns: list[Column] = []
     natural_key: tuple[str, ...] = ()
     region_field = "region"  # the field that places a row in the import's region

@@ -22,7 +22,7 @@ from openpyxl.xml.functions import iterparse
 
 from fazhi.core.scope import ensure_region_in_scope
 from fazhi.ledgers import limits
-from fazhi.ledgers.base import CellError, Ledger, VillageLookup, normalise_header
+from fazhi.ledgers.base import CellError, Column, Ledger, VillageLookup, normalise_header
 from fazhi.ledgers.writer import Layout, workbook_bytes
 
 logger = logging.getLogger(__name__)
@@ -197,7 +197,7 @@ def _header_name(cell) -> str:
     return normalise_header(cell)
 
 
-def _match_row(ledger: Ledger, row: tuple) -> tuple[dict[int, object], dict[int, str]]:
+def _match_row(ledger: Ledger, row: tuple) -> tuple[dict[int, Column], dict[int, str]]:
     """{position: Column} and {position: how} for one candidate header row.
 
     First every header that is a column's name or alias; then, for the headers
@@ -205,7 +205,8 @@ def _match_row(ledger: Ledger, row: tuple) -> tuple[dict[int, object], dict[int,
     holds 开展时间, 参与人数（人） holds 参与人数).
     """
     names = {position: _header_name(cell) for position, cell in enumerate(row)}
-    mapping, how = {}, {}
+    mapping: dict[int, Column] = {}
+    how: dict[int, str] = {}
     for position, name in names.items():
         for column in ledger.columns:
             if name and name in column.names() and column not in mapping.values():
@@ -368,8 +369,8 @@ def import_workbook(
         result.errors.append("表头下没有数据行。")
         return result
     _write(ledger, result, user=user, region=region, progress=progress)
-    for row in result.rows:
-        result.errors += [f"第{row.number}行 {message}" for message in row.errors]
+    for written in result.rows:
+        result.errors += [f"第{written.number}行 {message}" for message in written.errors]
     return result
 
 

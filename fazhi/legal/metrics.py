@@ -1,5 +1,4 @@
 from django.db.models import Count
-from django.urls import reverse
 
 from fazhi.legal.models import (
     Advisor,
@@ -12,7 +11,7 @@ from fazhi.legal.models import (
     StepKind,
     SubjectKind,
 )
-from fazhi.metrics import Result, metric, rate
+from fazhi.metrics import Result, metric, rate, records_url
 
 
 @metric(
@@ -25,7 +24,11 @@ from fazhi.metrics import Result, metric, rate
 def advisors_under_contract(region, period):
     contracts = Contract.objects.in_region(region).overlapping(period)
     records = Advisor.objects.in_region(region).filter(contracts__in=contracts).distinct()
-    return Result(value=records.count(), records=records, list_url=reverse("legal:advisors"))
+    return Result(
+        value=records.count(),
+        records=records,
+        list_url=records_url("legal:advisors", region=region, period=period),
+    )
 
 
 @metric(
@@ -42,7 +45,7 @@ def services(region, period):
     return Result(
         value=records.count(),
         records=records,
-        list_url=f"{reverse('legal:services')}?year={period.start.year}",
+        list_url=records_url("legal:services", region=region, period=period),
         parts=parts,
     )
 
@@ -63,7 +66,7 @@ def decisions_reviewed_share(region, period):
     return Result(
         value=rate(part, total),
         records=reviewed,
-        list_url=f"{reverse('legal:decisions')}?year={period.start.year}&reviewed=yes",
+        list_url=records_url("legal:decisions", region=region, period=period, reviewed="yes"),
         parts={"决策总数": total, "已经合法性审查": part},
     )
 
@@ -86,7 +89,13 @@ def normative_reviewed_share(region, period):
     return Result(
         value=rate(part, total),
         records=answered,
-        list_url=f"{reverse('legal:reviews')}?kind={SubjectKind.NORMATIVE}&status=answered",
+        list_url=records_url(
+            "legal:reviews",
+            region=region,
+            period=period,
+            kind=SubjectKind.NORMATIVE,
+            status="answered",
+        ),
         parts={"送审": total, "已出具意见": part},
     )
 
@@ -106,6 +115,6 @@ def decisions_by_stage(region, period):
     return Result(
         value=records.count(),
         records=records,
-        list_url=f"{reverse('legal:decisions')}?year={period.start.year}",
+        list_url=records_url("legal:decisions", region=region, period=period),
         parts={label: counts.get(value, 0) for value, label in Stage.choices},
     )

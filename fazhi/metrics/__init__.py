@@ -1,4 +1,15 @@
+from fazhi.metrics.links import records_url
 from fazhi.metrics.rates import rate
 from fazhi.metrics.registry import Metric, Period, Result, all_metrics, compute, get, metric
 
-__all__ = ["Metric", "Period", "Result", "all_metrics", "compute", "get", "metric", "rate"]
+__all__ = [
+    "Metric",
+    "Period",
+    "Result",
+    "all_metrics",
+    "compute",
+    "get",
+    "metric",
+    "rate",
+    "records_url",
+]

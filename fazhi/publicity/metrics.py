@@ -1,12 +1,10 @@
 """The figures of publicity work, each with the records behind it."""
 
 from decimal import Decimal
-from urllib.parse import urlencode
 
 from django.db.models import Count, Q
-from django.urls import reverse
 
-from fazhi.metrics import Result, metric, rate
+from fazhi.metrics import Result, metric, rate, records_url
 from fazhi.publicity.coverage import village_coverage
 from fazhi.publicity.models import (
     Activity,
@@ -19,10 +17,7 @@ from fazhi.regions.models import Region
 
 
 def _url(name: str, region, period=None, **params) -> str:
-    query = {"region": region.code, **params}
-    if period is not None:
-        query.update(since=period.start.isoformat(), until=period.end.isoformat())
-    return reverse(f"publicity:{name}") + "?" + urlencode(query)
+    return records_url(f"publicity:{name}", region=region, period=period, **params)
 
 
 def _held(region, period, **filters):

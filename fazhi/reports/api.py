@@ -39,10 +39,10 @@ class ReportDetailSerializer(ReportSerializer):
         fields = [*ReportSerializer.Meta.fields, "document"]
 
     def get_document(self, report) -> dict:
-        return document.assemble(report)
+        return document.assemble(report).to_dict()
 
 
-class ReportViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class ReportViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[misc]
     capability = "reports"
     queryset = Report.objects.select_related("region").order_by("region__code", "-year", "-version")
     filterset_fields = ["year", "status"]

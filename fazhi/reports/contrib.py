@@ -33,9 +33,14 @@ not registered (a capability not installed) is skipped.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from fazhi.documents import numbers
 from fazhi.reports.structure import SECTIONS
+from fazhi.reports.types import Figure
+
+# A contribution: the figures and the context in, official prose (or None) out.
+Writer = Callable[["Figures", "Context"], str | None]
 
 
 @dataclass(frozen=True)
@@ -44,22 +49,24 @@ class Contribution:
     section: str  # a section key, or "problem" / "next_step" for candidates
     metrics: tuple[str, ...]
     order: int
-    write: Callable
+    write: Writer
 
 
 _PARAGRAPHS: dict[str, Contribution] = {}
 _CANDIDATES: dict[str, Contribution] = {}
 
 
-def _name(write: Callable) -> str:
+def _name(write: Writer) -> str:
     return f"{write.__module__}.{write.__qualname__}"
 
 
-def paragraph(section: str, *, metrics: list[str] | tuple[str, ...] = (), order: int = 50):
+def paragraph(
+    section: str, *, metrics: list[str] | tuple[str, ...] = (), order: int = 50
+) -> Callable[[Writer], Writer]:
     if section not in SECTIONS:
         raise ValueError(f"unknown report section {section!r}; see fazhi.reports.structure")
 
-    def register(write: Callable) -> Callable:
+    def register(write: Writer) -> Writer:
         name = _name(write)
         _PARAGRAPHS[name] = Contribution(name, section, tuple(metrics), order, write)
         return write
@@ -71,11 +78,13 @@ def paragraph(section: str, *, metrics: list[str] | tuple[str, ...] = (), order:
 CANDIDATE_KINDS = ("problem", "next_step")
 
 
-def candidate(kind: str, *, metrics: list[str] | tuple[str, ...] = (), order: int = 50):
+def candidate(
+    kind: str, *, metrics: list[str] | tuple[str, ...] = (), order: int = 50
+) -> Callable[[Writer], Writer]:
     if kind not in CANDIDATE_KINDS:
         raise ValueError("candidate kind is 'problem' or 'next_step'")
 
-    def register(write: Callable) -> Callable:
+    def register(write: Writer) -> Writer:
         name = _name(write)
         _CANDIDATES[name] = Contribution(name, kind, tuple(metrics), order, write)
         return write
@@ -121,36 +130,36 @@ class Context:
 class Figures:
     """The computed figures a contribution may write, keyed by metric code.
 
-    Backed by plain dicts ({"value", "unit", "label", …}) so a frozen report
-    writes the same prose from its snapshot as the draft did from the records.
+    Backed by `Figure`s, which a frozen report reads back from its snapshot,
+    so a final report writes the same prose as the draft did from the records.
     """
 
-    def __init__(self, figures: dict[str, dict]):
+    def __init__(self, figures: dict[str, Figure]):
         self._figures = figures
 
     def __contains__(self, code: str) -> bool:
         return code in self._figures
 
-    def get(self, code: str) -> dict:
+    def get(self, code: str) -> Figure:
         return self._figures[code]
 
-    def value(self, code: str):
-        return self._figures[code]["value"]
+    def value(self, code: str) -> Any:
+        return self._figures[code].value
 
     def has_data(self, *codes: str) -> bool:
         """True when any of `codes` has a non-zero value."""
-        return any(self._figures[code]["value"] not in (None, 0) for code in codes)
+        return any(self._figures[code].value not in (None, 0) for code in codes)
 
     def approx(self, code: str) -> str:
         figure = self._figures[code]
-        return numbers.approx(figure["value"], figure["unit"])
+        return numbers.approx(figure.value, figure.unit)
 
     def exact(self, code: str) -> str:
         figure = self._figures[code]
-        return numbers.exact(figure["value"], figure["unit"])
+        return numbers.exact(figure.value, figure.unit)
 
     def percent(self, code: str) -> str:
-        return numbers.percent(self._figures[code]["value"])
+        return numbers.percent(self._figures[code].value)
 
-    def parts(self, code: str) -> dict:
-        return self._figures[code].get("parts", {})
+    def parts(self, code: str) -> dict[str, Any]:
+        return self._figures[code].parts

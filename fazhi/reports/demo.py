@@ -39,12 +39,12 @@ def report_2020(context):
         return
     officer = User.objects.filter(username="hs_officer").first()
     report = services.report_create(user=officer, region=town, year=2020)
-    candidates = document.assemble(report)["candidates"]
+    candidates = document.assemble(report).candidates
     services.report_update(
         user=officer,
         report=report,
         narratives=NARRATIVES,
-        decisions={item["key"]: {"status": "accepted", "text": ""} for item in candidates},
+        decisions={item.key: {"status": "accepted", "text": ""} for item in candidates},
         issued_on=date(2021, 1, 20),
     )
     context.say("年度报告：黄水镇2020年度报告草稿（已采纳平台提出的问题与举措）")

@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -5,8 +7,9 @@ from django.utils import timezone
 from fazhi.attachments.validation import validate_upload
 from fazhi.ledgers.limits import check_xlsx
 from fazhi.regions.models import Level, Region
-from fazhi.reports.models import Format
+from fazhi.reports.models import Format, Report
 from fazhi.reports.structure import SECTIONS
+from fazhi.reports.types import Candidate
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -18,6 +21,13 @@ def report_regions(user):
     return Region.objects.for_user(user).filter(level__in=[Level.COUNTY, Level.TOWN])
 
 
+def region_field(form: forms.BaseForm) -> forms.ModelChoiceField:
+    """The form's `region` field, whose choices are the user's regions."""
+    field = form.fields["region"]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
 class RegionYearForm(forms.Form):
     region = forms.ModelChoiceField(
         label="区划", queryset=Region.objects.none(), to_field_name="code"
@@ -26,10 +36,8 @@ class RegionYearForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = report_regions(user)
-        self.fields["region"].error_messages["invalid_choice"] = (
-            "所选区划不存在或不在您的管辖范围内。"
-        )
+        region_field(self).queryset = report_regions(user)
+        region_field(self).error_messages["invalid_choice"] = "所选区划不存在或不在您的管辖范围内。"
         self.fields["year"].initial = timezone.localdate().year - 1
         if user.region and user.region.level in (Level.COUNTY, Level.TOWN):
             self.fields["region"].initial = user.region.code
@@ -52,7 +60,7 @@ class ReportTextForm(forms.Form):
         label="开头段落", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, report, candidates, **kwargs):
+    def __init__(self, *args, report: Report, candidates: Sequence[Candidate], **kwargs):
         initial = {
             "title": report.title or report.default_title(),
             "issuer": report.issuer or report.default_issuer(),
@@ -62,10 +70,11 @@ class ReportTextForm(forms.Form):
         for key in SECTIONS:
             initial[f"n_{key}"] = report.narratives.get(key, "")
         for index, item in enumerate(candidates):
-            decision = report.decisions.get(item["key"], {})
+            decision = report.decisions.get(item.key, {})
             initial[f"c{index}_status"] = decision.get("status", "")
-            initial[f"c{index}_text"] = decision.get("text") or item["text"]
-        super().__init__(*args, initial=initial, **kwargs)
+            initial[f"c{index}_text"] = decision.get("text") or item.text
+        kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
         self.candidates = candidates
         for key, section in SECTIONS.items():
             self.fields[f"n_{key}"] = forms.CharField(
@@ -90,9 +99,9 @@ class ReportTextForm(forms.Form):
             status = self.cleaned_data[f"c{index}_status"]
             if status:
                 text = self.cleaned_data[f"c{index}_text"].strip()
-                chosen[item["key"]] = {
+                chosen[item.key] = {
                     "status": status,
-                    "text": "" if text == item["text"] else text,
+                    "text": "" if text == item.text else text,
                 }
         return chosen
 
@@ -111,7 +120,7 @@ class TemplateUploadForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = report_regions(user)
+        region_field(self).queryset = report_regions(user)
 
 
 class LedgerImportForm(forms.Form):
@@ -122,7 +131,7 @@ class LedgerImportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = report_regions(user)
+        region_field(self).queryset = report_regions(user)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -21,6 +21,8 @@ from fazhi.reports.models import (
     ReportTemplate,
     Status,
 )
+from fazhi.reports.snapshot import Snapshot
+from fazhi.reports.types import Document
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -101,10 +103,9 @@ def report_finalise(*, user, report: Report) -> Report:
     computed = report_content.compute(report.region, report.year)
     if report.issued_on is None:
         report.issued_on = timezone.localdate()
-    report.snapshot = {
-        "content": computed,
-        "document": report_document.assemble_from(report, computed),
-    }
+    report.snapshot = Snapshot(
+        content=computed, document=report_document.assemble_from(report, computed)
+    ).to_dict()
     report.status = Status.FINAL
     report.finalised_by = user
     report.finalised_at = timezone.now()
@@ -194,14 +195,7 @@ def report_template_upload(*, user, region, upload, name: str = "") -> ReportTem
     upload.seek(0)
     data = upload.read()
     sample = report_document.official_document(
-        {
-            "title": "示例报告",
-            "intro": "示例。",
-            "parts": [],
-            "issuer": "示例",
-            "issued_on": "2021年1月1日",
-            "figures": [],
-        }
+        Document(title="示例报告", intro="示例。", issuer="示例", issued_on="2021年1月1日")
     )
     try:
         docx_templates.check(data, build_docx(sample))

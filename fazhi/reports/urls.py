@@ -6,6 +6,7 @@ from fazhi.reports.views import ledgers
 app_name = "reports"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("open/", views.open_, name="open"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/finalise/", views.finalise, name="finalise"),

@@ -1,6 +1,7 @@
 from datetime import date
 
 from fazhi.core.keyword import keyword_filter
+from fazhi.regions.selectors import in_linked_region
 
 PAGE_SIZE = 25
 
@@ -25,6 +26,7 @@ def filter_cases(queryset, params, *, dates: dict[str, tuple[str, str]], search:
         "by_choices": [(key, label) for key, (_, label) in dates.items()],
     }
     queryset = keyword_filter(queryset, value=filters["q"], fields=search)
+    queryset = in_linked_region(queryset, params)
     if filters["year"].isdigit():
         queryset = queryset.filter(**{f"{date_field}__year": int(filters["year"])})
     since, until = _date(params.get("since")), _date(params.get("until"))

@@ -33,6 +33,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
+from typing import IO
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -132,8 +133,8 @@ def backup_create(*, destination: Path, say: Say = lambda line: None) -> BackupR
     if destination.exists():
         raise BackupError(f"{destination} 已存在：不覆盖已有的存档，请换一个文件名。")
     destination.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".fazhi-backup-", dir=destination.parent) as work:
-        work = Path(work)
+    with tempfile.TemporaryDirectory(prefix=".fazhi-backup-", dir=destination.parent) as folder:
+        work = Path(folder)
         dump = work / databases.DUMP_FILES[connection.vendor]
         say(f"导出数据库（{vendor_name(connection.vendor)}）…")
         try:
@@ -204,11 +205,17 @@ def _copy_media(storage: Storage, into: Path) -> dict[str, tuple[dict, Path]]:
     return copied
 
 
+def _tar_writer(raw: IO[bytes], *, gzip: bool) -> tarfile.TarFile:
+    if gzip:
+        return tarfile.open(fileobj=raw, mode="w:gz")
+    return tarfile.open(fileobj=raw, mode="w")
+
+
 def _write_tar(path: Path, manifest: Manifest, dump: Path, media: dict) -> None:
-    mode = "w:gz" if path.name.removesuffix(".partial").endswith((".gz", ".tgz")) else "w"
+    gzip = path.name.removesuffix(".partial").endswith((".gz", ".tgz"))
     # The archive holds password hashes and encrypted personal data: owner only.
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with open(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode=mode) as tar:
+    with open(descriptor, "wb") as raw, _tar_writer(raw, gzip=gzip) as tar:
         _add_bytes(tar, MANIFEST, manifest.to_json())
         _add_file(tar, manifest.database_file, dump)
         for name, (_, copy) in media.items():
@@ -257,8 +264,8 @@ def backup_restore(
         raise BackupError(str(error)) from None
     if not archive.is_file():
         raise BackupError(f"找不到存档文件 {archive}。")
-    with tempfile.TemporaryDirectory(prefix="fazhi-restore-") as work:
-        work = Path(work)
+    with tempfile.TemporaryDirectory(prefix="fazhi-restore-") as folder:
+        work = Path(folder)
         say(f"检查存档 {archive.name} …")
         unpacked = _unpack(archive, work, connection)
         manifest = unpacked.manifest
@@ -312,12 +319,20 @@ def _unpack(archive: Path, work: Path, connection) -> _Unpacked:
         ) from None
 
 
+def _opened(tar: tarfile.TarFile, member: tarfile.TarInfo) -> IO[bytes]:
+    """A regular file member's content (the callers checked it is a file)."""
+    source = tar.extractfile(member)
+    if source is None:
+        raise BackupError(f"存档中的 {member.name} 不是普通文件。")
+    return source
+
+
 def _read_members(tar: tarfile.TarFile, work: Path, connection) -> _Unpacked:
     members = iter(tar)
     first = next(members, None)
     if first is None or first.name != MANIFEST or not first.isfile():
         raise BackupError("存档的第一个文件不是 manifest.json：这不是 fazhi backup 生成的存档。")
-    manifest = Manifest.from_json(tar.extractfile(first).read())
+    manifest = Manifest.from_json(_opened(tar, first).read())
     to_apply = _refuse_incompatible(manifest, connection)
     dump = None
     media: dict[str, Path] = {}
@@ -349,7 +364,7 @@ def _read_members(tar: tarfile.TarFile, work: Path, connection) -> _Unpacked:
 
 def _extract_hashed(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> str:
     digest = hashlib.sha256()
-    source = tar.extractfile(member)
+    source = _opened(tar, member)
     with open(target, "wb") as out:
         while chunk := source.read(_CHUNK):
             digest.update(chunk)

@@ -62,7 +62,9 @@ def test_cases_count_the_years_registrations_with_their_breakdowns(cast):
     assert result.parts["by_type"] == {"劳资": 1, "邻里": 3}
     assert result.parts["by_outcome"] == {"办理中": 1, "调解成功": 2, "调解不成": 1}
     assert result.parts["by_source"] == {"来访": 4}
-    assert result.list_url == "/disputes/?year=2020"
+    assert result.list_url == (
+        f"/disputes/?region={cast.town.code}&since=2020-01-01&until=2020-12-31"
+    )
 
 
 def test_success_rate_median_days_and_handovers(cast):

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from fazhi.audit.models import Action
 from fazhi.audit.services import audit_record, personal_data_viewed
+from fazhi.core.periods import linked_period
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
@@ -17,19 +18,47 @@ from fazhi.disputes.filters import DisputeFilter
 from fazhi.disputes.forms import DisputeForm
 from fazhi.disputes.ledger import ledger_workbook
 from fazhi.disputes.models import Alert, Dispute, Handover
+from fazhi.regions.selectors import in_linked_region
 
 CRUMB = ("矛盾纠纷", "/disputes/")
 
 
 def _filtered(request):
+    """The list's filters and the records they leave, a figure's records link included."""
+    data = request.GET.copy()
+    linked = data.get("region", "")
+    if len(linked) == 12 and linked.isdigit():  # a region code, not the filter's village id
+        del data["region"]
     queryset = Dispute.objects.for_user(request.user).with_related()
-    return DisputeFilter(request.GET, queryset=queryset, request=request)
+    filterset = DisputeFilter(data, queryset=queryset, request=request)
+    return filterset, _linked(filterset.qs, request.GET)
+
+
+def _linked(disputes, params):
+    """What a figure's records link (`fazhi.metrics.records_url`) names:
+    `region=<code>`, and `since`/`until` on the date `by` names (registered,
+    concluded with an outcome, or handed over), or `by=overdue`: overdue on
+    the `until` day."""
+    if len(params.get("region", "")) == 12:
+        disputes = in_linked_region(disputes, params)
+    period = linked_period(params)
+    if period is None:
+        return disputes
+    by = params.get("by")
+    if by == "overdue":
+        return disputes.overdue(today=period.end)
+    if by == "concluded":
+        return disputes.filter(concluded_on__range=(period.start, period.end)).exclude(outcome="")
+    if by == "handed":
+        moves = Handover.objects.filter(handed_on__range=(period.start, period.end))
+        return disputes.filter(pk__in=moves.values("dispute"))
+    return disputes.registered_in(period)
 
 
 @capability_required("disputes")
 def dispute_list(request):
-    filterset = _filtered(request)
-    page = paginate(request, filterset.qs, per_page=25)
+    filterset, disputes = _filtered(request)
+    page = paginate(request, disputes, per_page=25)
     alerts = Alert.objects.for_user(request.user).unread().select_related("dispute")[:5]
     context = {
         "filter": filterset,
@@ -44,8 +73,8 @@ def dispute_list(request):
 
 @capability_required("disputes")
 def dispute_export(request):
-    filterset = _filtered(request)
-    disputes = filterset.qs.select_related("agreement").prefetch_related(
+    _filterset, disputes = _filtered(request)
+    disputes = disputes.select_related("agreement").prefetch_related(
         Prefetch("handovers", queryset=Handover.objects.order_by("handed_on")), "parties"
     )
     title = f"{request.user.scope_region.name}矛盾纠纷排查调处台账"

@@ -10,7 +10,7 @@ from fazhi.attachments.models import Attachment
 from fazhi.audit.services import personal_data_viewed
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.locking import EditConflict
-from fazhi.core.periods import year_from
+from fazhi.core.periods import linked_period, year_from
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import Role
 from fazhi.core.scope import get_for_user_or_404
@@ -28,6 +28,7 @@ from fazhi.legal.models import (
 )
 from fazhi.legal.search import ADVISOR_FIELDS, SERVICE_FIELDS
 from fazhi.legal.views.common import PAGE_SIZE, excel_response, office_required, today
+from fazhi.regions.selectors import in_linked_region
 
 CRUMB = ("法律顾问与重大决策", "/legal/")
 
@@ -81,6 +82,10 @@ def advisor_list(request):
         .order_by("name")
     )
     advisors = keyword_filter(advisors, value=request.GET.get("q"), fields=ADVISOR_FIELDS)
+    advisors = in_linked_region(advisors, request.GET)
+    period = linked_period(request.GET)
+    if period:  # under contract at some time in the period
+        advisors = advisors.filter(pk__in=Contract.objects.overlapping(period).values("advisor"))
     return render(
         request,
         "legal/advisor_list.html",
@@ -185,6 +190,10 @@ def contract_add(request, pk: int):
 def _filtered_services(request):
     entries = Service.objects.for_user(request.user).select_related("advisor")
     entries = keyword_filter(entries, value=request.GET.get("q"), fields=SERVICE_FIELDS)
+    entries = in_linked_region(entries, request.GET)
+    period = linked_period(request.GET)
+    if period:
+        entries = entries.in_period(period)
     year = year_from(request)
     if year:
         entries = entries.filter(date__year=year)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.attachments.models import Attachment
 from fazhi.core.keyword import keyword_filter
-from fazhi.core.periods import year_from
+from fazhi.core.periods import linked_period, year_from
 from fazhi.core.scope import get_for_user_or_404
 from fazhi.core.web import form_errors, paginate
 from fazhi.legal import services
@@ -18,6 +18,7 @@ from fazhi.legal.search import DECISION_FIELDS
 from fazhi.legal.services import decision_archive, decision_create, decision_step_record
 from fazhi.legal.views.common import PAGE_SIZE, excel_response, office_required
 from fazhi.regions.models import Region
+from fazhi.regions.selectors import in_linked_region
 
 CRUMB = ("法律顾问与重大决策", "/legal/")
 
@@ -25,13 +26,17 @@ CRUMB = ("法律顾问与重大决策", "/legal/")
 def _filtered_decisions(request):
     decisions = Decision.objects.for_user(request.user).select_related("catalogue")
     decisions = keyword_filter(decisions, value=request.GET.get("q"), fields=DECISION_FIELDS)
+    decisions = in_linked_region(decisions, request.GET)
+    period = linked_period(request.GET)
+    if period:  # by the decision's year, as the metrics count them
+        decisions = decisions.filter(year__gte=period.start.year, year__lte=period.end.year)
     year = year_from(request)
     if year:
         decisions = decisions.in_year(year)
     if request.GET.get("stage"):
         decisions = decisions.filter(stage=request.GET["stage"])
     if request.GET.get("reviewed") == "yes":
-        decisions = decisions.filter(steps__kind=StepKind.LEGALITY)
+        decisions = decisions.filter(steps__kind=StepKind.LEGALITY).distinct()
     return decisions
 
 

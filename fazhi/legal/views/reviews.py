@@ -6,6 +6,7 @@ from django.urls import reverse
 from fazhi.attachments.models import Attachment
 from fazhi.attachments.views import attachment_response
 from fazhi.core.keyword import keyword_filter
+from fazhi.core.periods import linked_period
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import Role
 from fazhi.core.scope import get_for_user_or_404
@@ -15,6 +16,7 @@ from fazhi.legal.models import Advisor, Decision, ReviewRequest, SubjectKind
 from fazhi.legal.search import REVIEW_FIELDS
 from fazhi.legal.services import review_opinion_give, review_request_send
 from fazhi.legal.views.common import PAGE_SIZE, excel_response, office_required, today
+from fazhi.regions.selectors import in_linked_region
 
 CRUMB = ("法律顾问与重大决策", "/legal/")
 
@@ -22,6 +24,10 @@ CRUMB = ("法律顾问与重大决策", "/legal/")
 def _filtered_reviews(request):
     reviews = ReviewRequest.objects.for_user(request.user).select_related("reviewer", "decision")
     reviews = keyword_filter(reviews, value=request.GET.get("q"), fields=REVIEW_FIELDS)
+    reviews = in_linked_region(reviews, request.GET)
+    period = linked_period(request.GET)
+    if period:
+        reviews = reviews.sent_in(period)
     status = request.GET.get("status")
     if status == "pending":
         reviews = reviews.pending()

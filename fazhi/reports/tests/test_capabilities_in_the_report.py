@@ -40,16 +40,14 @@ def test_the_cli_report_of_the_demo_town_gives_the_seed_figures(town, tmp_path):
 
 def test_it_proposes_the_under_served_villages_as_a_problem(cast, town):
     report = services.report_create(user=cast.officer, region=town, year=2020)
-    candidates = document.assemble(report)["candidates"]
-    problems = [c["text"] for c in candidates if c["kind"] == "problem"]
+    candidates = document.assemble(report).candidates
+    problems = [c.text for c in candidates if c.kind == "problem"]
     assert any("人均受教人次偏低" in text for text in problems)
 
 
 def test_a_year_without_publicity_records_claims_nothing(cast, town):
     report = services.report_create(user=cast.officer, region=town, year=2015)
-    text = "".join(
-        s["text"] for part in document.assemble(report)["parts"] for s in part["sections"]
-    )
+    text = "".join(s.text for part in document.assemble(report).parts for s in part.sections)
     assert "普法宣传活动" not in text and "余人次" not in text
 
 
@@ -159,8 +157,8 @@ def test_an_unknown_advisor_is_named_in_the_error(cast, town):
 def test_an_empty_year_proposes_no_problems_from_missing_work(cast, town):
     report = services.report_create(user=cast.officer, region=town, year=2015)
     doc = document.assemble(report)
-    assert not doc["has_records"]
-    assert not any("人均受教人次偏低" in c["text"] for c in doc["candidates"])
+    assert not doc.has_records
+    assert not any("人均受教人次偏低" in c.text for c in doc.candidates)
 
 
 @pytest.mark.parametrize(

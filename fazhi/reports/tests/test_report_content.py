@@ -22,7 +22,7 @@ def add_committees(region, count, prefix="调委会"):
 
 
 def section(doc, key):
-    return next(s for part in doc["parts"] for s in part["sections"] if s["key"] == key)
+    return next(s for part in doc.parts for s in part.sections if s.key == key)
 
 
 def test_it_writes_paragraphs_from_the_metrics_in_official_style(cast):
@@ -33,27 +33,27 @@ def test_it_writes_paragraphs_from_the_metrics_in_official_style(cast):
         region__code__startswith=cast.town.prefix, kind=OrganisationKind.MEDIATION_COMMITTEE
     ).count()
     reached = Organisation.objects.filter(region__code__startswith=cast.town.prefix).count() * 257
-    assert f"新建人民调解委员会{committees}个" in disputes["text"]
-    assert f"受教群众{approx(reached, '人次')}" in disputes["text"]
+    assert f"新建人民调解委员会{committees}个" in disputes.text
+    assert f"受教群众{approx(reached, '人次')}" in disputes.text
 
 
 def test_each_figure_links_to_its_records(cast):
     add_committees(cast.qilong, 2)
     report = services.report_create(user=cast.officer, region=cast.town, year=THIS_YEAR)
-    paragraph = section(document.assemble(report), "disputes")["paragraphs"][0]
-    figures = {f["code"]: f for f in paragraph["figures"]}
-    assert figures["test.committees"]["list_url"] == "/regions/?kind=committee"
-    assert figures["test.committees"]["records"] == figures["test.committees"]["value"]
+    paragraph = section(document.assemble(report), "disputes").paragraphs[0]
+    figures = {f.code: f for f in paragraph.figures}
+    assert figures["test.committees"].list_url == "/regions/?kind=committee"
+    assert figures["test.committees"].records == figures["test.committees"].value
 
 
 def test_a_year_without_records_says_so_plainly(cast):
     report = services.report_create(user=cast.officer, region=cast.town, year=2019)
     doc = document.assemble(report)
-    assert not doc["has_records"]
-    assert "没有黄水镇2019年度的工作记录" in doc["intro"]
+    assert not doc.has_records
+    assert "没有黄水镇2019年度的工作记录" in doc.intro
     disputes = section(doc, "disputes")
-    assert disputes["text"] == document.NO_RECORDS
-    assert "0个" not in disputes["text"]
+    assert disputes.text == document.NO_RECORDS
+    assert "0个" not in disputes.text
 
 
 def test_the_officer_narrative_comes_before_the_figures(cast):
@@ -62,29 +62,27 @@ def test_the_officer_narrative_comes_before_the_figures(cast):
     report = services.report_update(
         user=cast.officer, report=report, narratives={"disputes": "深化“枫桥经验”。"}
     )
-    text = section(document.assemble(report), "disputes")["text"]
+    text = section(document.assemble(report), "disputes").text
     assert text.startswith("深化“枫桥经验”。我镇新建人民调解委员会")
 
 
 def test_accepted_candidates_become_the_problems_and_dropped_ones_do_not(cast):
     report = services.report_create(user=cast.officer, region=cast.town, year=THIS_YEAR)
     candidate = next(
-        c for c in document.assemble(report)["candidates"] if c["key"].endswith("propose_more")
+        c for c in document.assemble(report).candidates if c.key.endswith("propose_more")
     )
-    assert candidate["kind"] == "problem"
+    assert candidate.kind == "problem"
     report = services.report_update(
         user=cast.officer,
         report=report,
-        decisions={candidate["key"]: {"status": "accepted", "text": "调解力量偏弱"}},
+        decisions={candidate.key: {"status": "accepted", "text": "调解力量偏弱"}},
     )
-    assert "调解力量偏弱。" in section(document.assemble(report), "problems")["text"]
+    assert "调解力量偏弱。" in section(document.assemble(report), "problems").text
     report = services.report_update(
-        user=cast.officer, report=report, decisions={candidate["key"]: {"status": "dropped"}}
+        user=cast.officer, report=report, decisions={candidate.key: {"status": "dropped"}}
     )
-    problems = [
-        s for s in document.assemble(report)["parts"][3]["sections"] if s["key"] == "problems"
-    ]
-    assert not problems or "调解力量偏弱" not in problems[0]["text"]
+    problems = [s for s in document.assemble(report).parts[3].sections if s.key == "problems"]
+    assert not problems or "调解力量偏弱" not in problems[0].text
 
 
 def test_a_final_report_does_not_change_when_records_change(cast):
@@ -104,9 +102,7 @@ def test_a_final_report_does_not_change_when_records_change(cast):
     assert final.status == Status.FINAL
     assert document.assemble(final) == before
     draft = services.report_new_draft(user=cast.officer, report=final)
-    assert (
-        section(document.assemble(draft), "disputes")["text"] != section(before, "disputes")["text"]
-    )
+    assert section(document.assemble(draft), "disputes").text != section(before, "disputes").text
     from io import BytesIO
 
     from docx import Document
@@ -141,9 +137,9 @@ def test_a_county_report_rolls_up_its_towns(cast):
     add_committees(cast.qilong, 2)
     report = services.report_create(user=cast.county_admin, region=cast.county, year=THIS_YEAR)
     doc = document.assemble(report)
-    assert "县委、县政府" in doc["intro"]
-    assert "汇总了全县1个乡镇（街道）的工作记录" in doc["intro"]
-    assert section(doc, "disputes")["text"].startswith("我县新建人民调解委员会")
+    assert "县委、县政府" in doc.intro
+    assert "汇总了全县1个乡镇（街道）的工作记录" in doc.intro
+    assert section(doc, "disputes").text.startswith("我县新建人民调解委员会")
 
 
 def test_a_report_is_for_a_town_or_a_county(cast):

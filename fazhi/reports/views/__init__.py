@@ -3,7 +3,7 @@ generate a file (in the background, with progress), templates."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -18,6 +18,7 @@ from fazhi.reports import document as report_document
 from fazhi.reports import services
 from fazhi.reports.forms import GenerateForm, RegionYearForm, ReportTextForm, TemplateUploadForm
 from fazhi.reports.models import FileStatus, Report, ReportFile, ReportTemplate
+from fazhi.reports.selectors import NoSuchVersion, report_select
 from fazhi.reports.services import DOCX_MIME
 
 # django_tasks_db's worker polls every second; a job still not started after this
@@ -59,8 +60,28 @@ def index(request):
 def detail(request, pk: int):
     report = get_for_user_or_404(Report.objects.select_related("region"), request.user, pk=pk)
     document = report_document.assemble(report)
-    form = ReportTextForm(report=report, candidates=document["candidates"])
+    form = ReportTextForm(report=report, candidates=document.candidates)
     return _detail_page(request, report, document, form)
+
+
+@capability_required("reports")
+def open_(request):
+    """`?region=<code>&year=<year>[&version=<n>]`: the report `fazhi report`
+    would print for them (`report_select`), opened on its page."""
+    form = RegionYearForm(request.GET, user=request.user)
+    version = request.GET.get("version", "")
+    if not form.is_valid() or (version and not version.isdigit()):
+        raise Http404("区划、年度或版本不正确，或区划不在您的管辖范围内。")
+    region, year = form.cleaned_data["region"], form.cleaned_data["year"]
+    try:
+        report = report_select(
+            region=region, year=year, version=int(version) if version else None, user=request.user
+        )
+    except NoSuchVersion as error:
+        raise Http404(str(error)) from None
+    if report.pk is None:
+        raise Http404(f"{region.name}{year}年度还没有报告，请在年度报告页新建。")
+    return redirect("reports:detail", pk=report.pk)
 
 
 @require_POST
@@ -68,7 +89,7 @@ def detail(request, pk: int):
 def edit(request, pk: int):
     report = get_for_user_or_404(Report.objects.select_related("region"), request.user, pk=pk)
     document = report_document.assemble(report)
-    form = ReportTextForm(request.POST, report=report, candidates=document["candidates"])
+    form = ReportTextForm(request.POST, report=report, candidates=document.candidates)
     if not form.is_valid():
         return _detail_page(request, report, document, form, status=400)
     try:
@@ -96,7 +117,7 @@ def _detail_page(request, report, document, form, *, status=200):
         "report": report,
         "document": document,
         "form": form,
-        "candidate_rows": _candidate_rows(form, document["candidates"]),
+        "candidate_rows": _candidate_rows(form, document.candidates),
         "generate_form": GenerateForm(),
         "versions": Report.objects.for_user(request.user).for_region_year(
             report.region, report.year
@@ -185,7 +206,7 @@ def _carries_edits(request, report) -> bool:
 
 def _save_and_request(request, report, fmt: str, appendix: bool):
     document = report_document.assemble(report)
-    text_form = ReportTextForm(request.POST, report=report, candidates=document["candidates"])
+    text_form = ReportTextForm(request.POST, report=report, candidates=document.candidates)
     if not text_form.is_valid():
         problems = [
             f"{text_form[name].label if name in text_form.fields else '报告'}：{message}"

@@ -15,7 +15,7 @@ from fazhi.ledgers.models import LedgerImport
 from fazhi.ledgers.services import ledger_import_is_big, ledger_import_queue
 from fazhi.ledgers.writer import xlsx_response
 from fazhi.metrics import Period
-from fazhi.reports.forms import LedgerImportForm, RegionYearForm
+from fazhi.reports.forms import LedgerImportForm, RegionYearForm, report_regions
 
 
 def _ledger_or_404(user, key: str, *, edit: bool = False):
@@ -31,7 +31,7 @@ def _filters(request):
     data = request.GET if "region" in request.GET else None
     form = RegionYearForm(data, user=request.user)
     if data is None:
-        first = form.fields["region"].queryset.order_by("level", "code").first()
+        first = report_regions(request.user).order_by("level", "code").first()
         form = RegionYearForm(
             {"region": first.code if first else "", "year": timezone.localdate().year - 1},
             user=request.user,

@@ -6,7 +6,7 @@ from fazhi.documents.pdf import ConversionFailed, OfficeMissing
 from fazhi.documents.templates import TemplateError
 from fazhi.regions.models import Level, Region
 from fazhi.reports import document as report_document
-from fazhi.reports.models import Report, Status
+from fazhi.reports.selectors import NoSuchVersion, report_select
 
 
 class Command(BaseCommand):
@@ -31,7 +31,10 @@ class Command(BaseCommand):
             raise CommandError(f"没有区划代码为 {region} 的区划。")
         if found.level not in (Level.COUNTY, Level.TOWN):
             raise CommandError(f"{found.name}不是乡镇或区县；年度报告按乡镇或区县编写。")
-        report = self._report(found, year, report_version)
+        try:
+            report = report_select(region=found, year=year, version=report_version)
+        except NoSuchVersion as error:
+            raise CommandError(str(error)) from None
         try:
             data = report_document.render(report, format, appendix=appendix)
         except (OfficeMissing, ConversionFailed, TemplateError) as error:
@@ -40,17 +43,4 @@ class Command(BaseCommand):
         state = f"第{report.version}版{report.get_status_display()}" if report.pk else "按当前记录"
         self.stdout.write(
             self.style.SUCCESS(f"已生成 {output}（{found.name}{year}年度，{state}）。")
-        )
-
-    def _report(self, region, year, version):
-        reports = Report.objects.for_region_year(region, year)
-        if version is not None:
-            report = reports.filter(version=version).first()
-            if report is None:
-                raise CommandError(f"{region.name}{year}年度没有第{version}版报告。")
-            return report
-        return (
-            reports.filter(status=Status.FINAL).first()
-            or reports.first()
-            or Report(region=region, year=year, version=0)
         )
