@@ -11,7 +11,7 @@ from rest_framework.exceptions import ValidationError
 from fazhi.accounts.permissions import ScopedViewSetMixin
 from fazhi.accounts.roles import Capability
 from fazhi.accounts.scope import get_for_user_or_404
-from fazhi.audit.services import personal_data_viewed
+from fazhi.audit.services import PersonalReads
 from fazhi.core.locking import EditConflict, VersionConflict, VersionedSerializerMixin
 from fazhi.disputes import services
 from fazhi.disputes.filters import DisputeFilter
@@ -138,7 +138,7 @@ class PartySerializer(serializers.ModelSerializer):
     def get_id_number_display(self, party) -> str:
         request = self.context["request"]
         if party.id_number and party.dispute.full_id_visible_to(request.user):
-            personal_data_viewed(user=request.user, obj=party, field="id_number", request=request)
+            self.context["personal_reads"].add(party, "id_number")
             return party.id_number
         return party.id_number_masked
 
@@ -171,6 +171,18 @@ class PartyViewSet(DisputeRecordViewSet):
 
     queryset = Party.objects.select_related("dispute").prefetch_related("dispute__mediators")
     serializer_class = PartySerializer
+
+    def get_serializer_context(self):
+        # every full ID number the response shows, logged as one audit entry at the end
+        if not hasattr(self, "personal_reads"):
+            self.personal_reads = PersonalReads(user=self.request.user, request=self.request)
+        return {**super().get_serializer_context(), "personal_reads": self.personal_reads}
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if hasattr(self, "personal_reads") and response.status_code < 400:
+            self.personal_reads.log()
+        return response
 
     def create_record(self, dispute, data):
         return services.party_add(dispute=dispute, **data)
