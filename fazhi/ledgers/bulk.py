@@ -23,7 +23,15 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.audit.bulk import bulk_create_audited, bulk_update_audited
+# How records are written with their history and audit entries: the audit app's
+# writers (fazhi/audit/bulk.py), installed by ReportsConfig.ready, since this
+# package cannot import the audit app without an import cycle between apps.
+WRITERS: dict[str, Callable] = {}
+
+
+def use_writers(*, create: Callable, update: Callable) -> None:
+    WRITERS.update(create=create, update=update)
+
 
 IN_CHUNK = 500  # values per `__in` lookup (SQLite and PostgreSQL bind-parameter limits)
 MAX_IN_VALUES = 2_000  # more distinct values than this: filter on the other key fields only
@@ -43,8 +51,8 @@ class Plan:
     def write(self) -> None:
         for step in self.before:
             step()
-        bulk_create_audited(self.model, self.create)
-        bulk_update_audited(self.model, self.update)
+        WRITERS["create"](self.model, self.create)
+        WRITERS["update"](self.model, self.update)
         for step in self.after:
             step()
 
