@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
-from fazhi.audit.services import personal_data_viewed
+from fazhi.audit.services import PersonalReads
 from fazhi.core.locking import EditConflict, VersionConflict, VersionedSerializerMixin
 from fazhi.core.permissions import ScopedViewSetMixin
 from fazhi.core.scope import get_for_user_or_404
@@ -137,7 +137,7 @@ class PartySerializer(serializers.ModelSerializer):
     def get_id_number_display(self, party) -> str:
         request = self.context["request"]
         if party.id_number and party.dispute.full_id_visible_to(request.user):
-            personal_data_viewed(user=request.user, obj=party, field="id_number", request=request)
+            self.context["personal_reads"].add(party, "id_number")
             return party.id_number
         return party.id_number_masked
 
@@ -170,6 +170,18 @@ class PartyViewSet(DisputeRecordViewSet):
 
     queryset = Party.objects.select_related("dispute").prefetch_related("dispute__mediators")
     serializer_class = PartySerializer
+
+    def get_serializer_context(self):
+        # every full ID number the response shows, logged as one audit entry at the end
+        if not hasattr(self, "personal_reads"):
+            self.personal_reads = PersonalReads(user=self.request.user, request=self.request)
+        return {**super().get_serializer_context(), "personal_reads": self.personal_reads}
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if hasattr(self, "personal_reads") and response.status_code < 400:
+            self.personal_reads.log()
+        return response
 
     def create_record(self, dispute, data):
         return services.party_add(dispute=dispute, **data)

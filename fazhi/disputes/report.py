@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 
+from fazhi.disputes.imports import dispute_import_plan
 from fazhi.disputes.ledger import ledger_workbook
 from fazhi.disputes.models import (
     Dispute,
@@ -250,6 +251,9 @@ class DisputeLedger(Ledger):
             registered_on=values["registered_on"],
             summary=values["summary"],
         ).first()
+
+    def plan(self, rows, *, user, region):
+        return dispute_import_plan(ledger=self, rows=rows, user=user, region=region)
 
     def save(self, values, *, user, region):
         values = dict(values)

@@ -49,12 +49,7 @@ def _next_number(registered_on: date) -> str:
     return number_allocate(sequence=DISPUTE_NUMBERS, year=registered_on.year)
 
 
-def _alert_leaders(dispute: Dispute) -> None:
-    leaders = User.objects.filter(
-        role=Role.TOWN_LEADER,
-        is_active=True,
-        region__code__startswith=town_prefix(dispute.region.code),
-    )
+def _alert_message(dispute: Dispute) -> str:
     reasons = []
     if dispute.may_escalate:
         reasons.append("可能激化")
@@ -62,16 +57,41 @@ def _alert_leaders(dispute: Dispute) -> None:
         reasons.append("重大风险")
     if dispute.people_involved >= MANY_PEOPLE:
         reasons.append(f"涉及{dispute.people_involved}人")
-    message = f"{dispute.region.name}登记纠纷{dispute.number}（{'、'.join(reasons)}）：{dispute.summary[:60]}"
-    for leader in leaders:
-        Alert.objects.create(recipient=leader, dispute=dispute, message=message)
-    emails = [leader.email for leader in leaders if leader.email]
-    if emails:
-        transaction.on_commit(
-            lambda: send_mail(
-                f"【纠纷预警】{dispute.number}", message, None, emails, fail_silently=True
-            )
+    return f"{dispute.region.name}登记纠纷{dispute.number}（{'、'.join(reasons)}）：{dispute.summary[:60]}"
+
+
+def _town_leaders(code: str) -> list[User]:
+    return list(
+        User.objects.filter(
+            role=Role.TOWN_LEADER, is_active=True, region__code__startswith=town_prefix(code)
         )
+    )
+
+
+def _alert_leaders(dispute: Dispute) -> None:
+    disputes_alert_leaders(disputes=[dispute])
+
+
+def disputes_alert_leaders(*, disputes: list[Dispute]) -> None:
+    """Tell each dispute's town leaders (an alert, and a mail after commit); the
+    leaders of each town read once, the alerts written in one INSERT."""
+    leaders_of: dict[str, list[User]] = {}
+    alerts = []
+    for dispute in disputes:
+        town = town_prefix(dispute.region.code)
+        if town not in leaders_of:
+            leaders_of[town] = _town_leaders(dispute.region.code)
+        leaders = leaders_of[town]
+        message = _alert_message(dispute)
+        alerts += [Alert(recipient=leader, dispute=dispute, message=message) for leader in leaders]
+        emails = [leader.email for leader in leaders if leader.email]
+        if emails:
+            transaction.on_commit(
+                lambda number=dispute.number, message=message, emails=emails: send_mail(
+                    f"【纠纷预警】{number}", message, None, emails, fail_silently=True
+                )
+            )
+    Alert.objects.bulk_create(alerts, batch_size=500)
 
 
 @transaction.atomic

@@ -37,6 +37,11 @@ The modules:
   spaces and full-width brackets ignored), checks every cell, and writes
   nothing unless the whole file is good; rows are matched on `natural_key`,
   so importing the same file twice creates nothing new.
+- `bulk`: the fast import: a ledger's `plan` checks the whole sheet in memory
+  with its lookups fetched up front, then `Plan.write` writes the records,
+  their history and audit entries in batches (a dry run only checks). The
+  base `Ledger` plans by `natural_key`; a ledger that overrides `save`
+  without `plan` is saved row by row.
 - `limits`: the bounds on an uploaded .xlsx (size, parts, ratio, rows, cells).
 - `models`, `services`, `jobs`: a big import runs in the background with its
   progress recorded (`LedgerImport`).

@@ -14,6 +14,15 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
+from fazhi.ledgers.bulk import (
+    Plan,
+    changed_fields,
+    clean_in_memory,
+    existing_by_key,
+    row_key,
+)
 from fazhi.personal import mask_id_number
 
 
@@ -286,6 +295,65 @@ class Ledger:
 
     def row(self, record) -> list:
         return [column.to_cell(getattr(record, column.field)) for column in self.columns]
+
+    def error_messages(self, error: ValidationError) -> list[str]:
+        """A model's ValidationError as row errors, each naming its column."""
+        headers = {column.field: column.header for column in self.columns}
+        if not hasattr(error, "error_dict"):
+            return list(error.messages)
+        messages = []
+        for name, errors in error.message_dict.items():
+            label = headers.get(name, "")
+            for message in errors:
+                messages.append(f"「{label}」列：{message}" if label else message)
+        return messages
+
+    def existing(self, region):
+        """The records an imported row may match (by `natural_key`)."""
+        queryset = self.model.objects.all()
+        return queryset.in_region(region) if hasattr(queryset, "in_region") else queryset
+
+    def plan(self, rows: list, *, user, region) -> Plan | None:
+        """Check every row in memory and say what to write (see `fazhi.ledgers.bulk`):
+        each row gets its `action` or its `errors`. None: this ledger saves row by
+        row through `save` (a subclass that overrides `save` and not `plan`)."""
+        if type(self).save is not Ledger.save:
+            return None
+        return self.plan_by_natural_key(rows, region=region)
+
+    def plan_by_natural_key(self, rows: list, *, region, prepared=None) -> Plan:
+        """The plan of `save`'s rule for every row at once: a row whose natural key
+        matches a record updates its changed fields, any other row is a new record.
+        `prepared` maps a row to the values to store (default: the row's values)."""
+        plan = Plan(self.model)
+        values_of = {id(row): (prepared(row) if prepared else row.values) for row in rows}
+        good = [values for values in values_of.values() if values is not None]
+        existing = existing_by_key(self.existing(region), self.natural_key, good)
+        for row in rows:
+            values = values_of[id(row)]
+            if values is None:  # the row's error is already on it
+                continue
+            record = existing.get(row_key(values, self.natural_key))
+            row.record = record
+            try:
+                if record is None:
+                    record = row.record = self.model(**values)
+                    clean_in_memory(record)
+                    plan.create.append(record)
+                    row.action = "created"
+                    continue
+                changed = changed_fields(record, values)
+                if not changed:
+                    row.action = "unchanged"
+                    continue
+                for name in changed:
+                    setattr(record, name, values[name])
+                clean_in_memory(record)
+                plan.update.append((record, changed))
+                row.action = "updated"
+            except ValidationError as error:
+                row.errors += self.error_messages(error)
+        return plan
 
     def save(self, values: dict, *, user, region) -> str:
         """Create or update the record of one row: "created", "updated" or "unchanged"."""

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.xml.functions import iterparse
@@ -32,6 +32,9 @@ HEADER_SCAN_ROWS = 10
 END_WORDS = ("合计", "总计", "备注", "填表人", "填报人", "制表人", "审核人", "注:", "说明:")
 SUBTOTAL_WORDS = ("小计",)  # …and one starting with these is skipped
 BATCH_ROWS = 200  # rows per transaction in a big import: a second or two of lock at most
+WRITE_REFUSED = (
+    "数据库拒绝写入（与已有记录冲突，可能刚被他人修改），未导入任何数据。请稍后重新导入。"
+)
 ACTIONS = {"created": "新增", "updated": "更新", "unchanged": "已存在，未变"}
 
 
@@ -58,6 +61,7 @@ class RowOutcome:
     cells: list
     action: str = ""
     errors: list[str] = field(default_factory=list)
+    record: object = None  # the fast import's record for the row (see fazhi.ledgers.bulk)
 
     @property
     def action_label(self) -> str:
@@ -262,15 +266,7 @@ def _row_kind(row: tuple) -> str:
 
 
 def _model_errors(ledger: Ledger, error: ValidationError) -> list[str]:
-    headers = {column.field: column.header for column in ledger.columns}
-    if not hasattr(error, "error_dict"):
-        return list(error.messages)
-    messages = []
-    for name, errors in error.message_dict.items():
-        label = headers.get(name, "")
-        for message in errors:
-            messages.append(f"「{label}」列：{message}" if label else message)
-    return messages
+    return ledger.error_messages(error)
 
 
 def _no_progress(*, checked: int, written: int, total: int) -> None:
@@ -424,7 +420,42 @@ def _try(ledger: Ledger, row: RowOutcome, *, user, region) -> None:
 
 
 def _write(ledger: Ledger, result: ImportResult, *, user, region, progress) -> None:
-    """Save the rows if every one is good, else nothing.
+    """Check every row, then write them all in one transaction if every one is
+    good, else nothing; a dry run only checks (see `fazhi.ledgers.bulk`)."""
+    total = len(result.rows)
+    rows = _unique_rows(ledger, result)
+    if result.dry_run:
+        plan = ledger.plan(rows, user=user, region=region)
+        if plan is not None:
+            progress(checked=total, written=0, total=total)
+            return
+    else:
+        with transaction.atomic():
+            # checked and written in one transaction: nobody changes a matched record in between
+            plan = ledger.plan(rows, user=user, region=region)
+            if plan is not None:
+                failed = any(row.errors for row in result.rows)
+                progress(checked=total, written=0, total=total)
+                if failed:
+                    return
+                try:
+                    with transaction.atomic():
+                        plan.write()
+                except IntegrityError as error:  # a rule only the database knew of
+                    logger.warning("ledger import refused by the database: %r", error)
+                    result.errors.append(WRITE_REFUSED)
+                    return
+                result.written_rows = len(rows)
+        if plan is not None:
+            progress(checked=total, written=result.written_rows, total=total)
+            return
+    _write_row_by_row(ledger, result, rows, user=user, region=region, progress=progress)
+
+
+def _write_row_by_row(
+    ledger: Ledger, result: ImportResult, rows: list, *, user, region, progress
+) -> None:
+    """Save the rows through `ledger.save` if every one is good, else nothing.
 
     A file of up to BATCH_ROWS rows is saved in one short transaction, rolled
     back on any error or a dry run. A bigger file must not hold the database's
@@ -436,7 +467,6 @@ def _write(ledger: Ledger, result: ImportResult, *, user, region, progress) -> N
     it (importing the same file again completes it, rows match on their key).
     """
     total = len(result.rows)
-    rows = _unique_rows(ledger, result)
     if total <= BATCH_ROWS:
         with transaction.atomic():
             for row in rows:

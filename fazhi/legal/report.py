@@ -119,6 +119,27 @@ class ServiceLedger(Ledger):
         cells[1] = record.advisor.name
         return cells
 
+    def plan(self, rows, *, user, region):
+        """`save`'s rule for the whole sheet: the region's advisors fetched once."""
+        advisors: dict[str, list] = {}
+        for advisor in Advisor.objects.in_region(region).select_related("region"):
+            advisors.setdefault(advisor.name, []).append(advisor)
+
+        def prepared(row):
+            values = dict(row.values)
+            found = advisors.get(values["advisor"], [])
+            if len(found) != 1:
+                reason = (
+                    "不是本辖区登记的法律顾问" if not found else "在本辖区有重名，请在系统中录入"
+                )
+                row.errors.append(f"「法律顾问」列：「{values['advisor']}」{reason}")
+                return None
+            values["advisor"] = found[0]
+            values["region"] = found[0].region
+            return values
+
+        return self.plan_by_natural_key(rows, region=region, prepared=prepared)
+
     def save(self, values, *, user, region):
         values = dict(values)
         advisors = list(Advisor.objects.in_region(region).filter(name=values["advisor"])[:2])

@@ -183,6 +183,59 @@ class ActivityLedger(Ledger):
             .order_by("date", "pk")
         )
 
+    def _values(self, values) -> dict:
+        values = dict(values)
+        values.pop("villages")
+        values["person_times"] = values["person_times"] or 0
+        values["materials"] = values["materials"] or 0
+        values["status"] = Status.HELD
+        return values
+
+    def plan(self, rows, *, user, region):
+        """`save`'s rule for the whole sheet at once: the villages covered are
+        compared in one query and written after the activities in one INSERT."""
+        plan = self.plan_by_natural_key(
+            rows, region=region, prepared=lambda row: self._values(row.values)
+        )
+        wanted = {
+            id(row): {v.pk for v in row.values["villages"] or [row.values["region"]]}
+            for row in rows
+        }
+        matched = [row for row in rows if row.action in ("updated", "unchanged")]
+        through = Activity.villages.through
+        stored: dict[int, set[int]] = {row.record.pk: set() for row in matched}
+        pks = list(stored)
+        for start in range(0, len(pks), 500):
+            links = through.objects.filter(activity_id__in=pks[start : start + 500])
+            for activity_id, region_id in links.values_list("activity_id", "region_id"):
+                stored[activity_id].add(region_id)
+        updated = {id(record) for record, _ in plan.update}
+        replaced = []
+        for row in matched:
+            if stored[row.record.pk] == wanted[id(row)]:
+                continue
+            replaced.append(row)
+            if id(row.record) not in updated:  # only the villages differ: still a save
+                plan.update.append((row.record, []))
+                row.action = "updated"
+        created = [row for row in rows if row.action == "created"]
+
+        def write_villages():
+            gone = [row.record.pk for row in replaced]
+            for start in range(0, len(gone), 500):
+                through.objects.filter(activity_id__in=gone[start : start + 500]).delete()
+            through.objects.bulk_create(
+                [
+                    through(activity_id=row.record.pk, region_id=region_id)
+                    for row in (*created, *replaced)
+                    for region_id in sorted(wanted[id(row)])
+                ],
+                batch_size=500,
+            )
+
+        plan.after.append(write_villages)
+        return plan
+
     def save(self, values, *, user, region):
         values = dict(values)
         villages = values.pop("villages") or [values["region"]]

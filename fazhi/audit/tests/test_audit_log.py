@@ -1,5 +1,5 @@
 from fazhi.audit.models import Action, AuditEntry
-from fazhi.audit.services import personal_data_viewed
+from fazhi.audit.services import PersonalReads, personal_data_viewed
 from fazhi.regions.models import Organisation, OrganisationKind
 
 
@@ -63,3 +63,17 @@ def test_the_audit_page_queries_do_not_grow(cast, client, django_assert_max_num_
         personal_data_viewed(user=cast.officer, obj=cast.cadre, field="phone")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/audit/")
+
+
+def test_several_records_read_at_once_are_one_entry_naming_each(cast):
+    reads = PersonalReads(user=cast.officer)
+    reads.add(cast.cadre, "phone")
+    reads.add(cast.leader, "phone")
+    reads.add(cast.cadre, "phone")  # shown twice, named once
+    assert len(reads) == 2
+    entry = reads.log()
+    assert AuditEntry.objects.filter(action=Action.VIEW_PERSONAL).get() == entry
+    assert entry.username == "hs_officer" and "共2条" in entry.detail
+    assert f"（#{cast.cadre.pk}）：手机号" in entry.detail
+    assert f"（#{cast.leader.pk}）：手机号" in entry.detail
+    assert reads.log() is None  # nothing new shown, nothing more logged

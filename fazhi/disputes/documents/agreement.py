@@ -19,7 +19,7 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 
-from fazhi.audit.services import personal_data_viewed
+from fazhi.audit.services import PersonalReads
 from fazhi.documents.safetext import docx_environment, docx_text
 
 TEMPLATE = Path(__file__).parent / "agreement_template.docx"
@@ -47,11 +47,12 @@ def agreement_context(agreement, *, user, request=None) -> dict:
     dispute = agreement.dispute
     full = dispute.full_id_visible_to(user)
     parties = []
+    reads = PersonalReads(user=user, request=request)
     for party in dispute.parties.all():
         if full:
             for field in ("id_number", "phone"):
                 if getattr(party, field):
-                    personal_data_viewed(user=user, obj=party, field=field, request=request)
+                    reads.add(party, field)
         sex, age = _sex_and_age(party.id_number, agreement.signed_on)
         parties.append(
             {
@@ -64,6 +65,7 @@ def agreement_context(agreement, *, user, request=None) -> dict:
                 "address": party.address,
             }
         )
+    reads.log()
     return {
         "number": f"编号：{dispute.number}",
         "parties": parties,

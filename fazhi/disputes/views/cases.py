@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from fazhi.audit.models import Action
-from fazhi.audit.services import audit_record, personal_data_viewed
+from fazhi.audit.services import PersonalReads, audit_record
 from fazhi.core.periods import linked_period
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
@@ -148,11 +148,13 @@ def dispute_detail(request, pk: int):
     show_full = dispute.full_id_visible_to(request.user)
     if show_full:
         # The mediator phones the parties and the officer may need to: they see
-        # the full ID number and phone, and every full read is logged.
+        # the full ID number and phone, and every full read is logged (one entry).
+        reads = PersonalReads(user=request.user, request=request)
         for party in parties:
             for field in ("id_number", "phone"):
                 if getattr(party, field):
-                    personal_data_viewed(user=request.user, obj=party, field=field, request=request)
+                    reads.add(party, field)
+        reads.log()
     agreement = getattr(dispute, "agreement", None)
     context = {
         "dispute": dispute,
