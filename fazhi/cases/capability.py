@@ -10,4 +10,5 @@ CAPABILITY = Capability(
     nav=Nav("诉讼复议", "cases:index", order=30, hint="行政诉讼、行政复议、行政裁决与期限"),
     contributes=("metrics", "report", "search", "demo"),
     attention="fazhi.cases.selectors.attention_for",
+    deadlines="fazhi.cases.selectors.tracked_deadlines",
 )

@@ -27,7 +27,7 @@ from fazhi.cases.models import (
     Lawsuit,
     Reconsideration,
 )
-from fazhi.core.capabilities import Attention
+from fazhi.core.capabilities import Attention, TrackedDeadline
 from fazhi.deadlines import add_working_days
 
 
@@ -160,3 +160,18 @@ def attention_for(user, today: date):
     url = reverse("cases:reminders") + "?all=1"
     yield Attention("已逾期的诉讼、复议期限", overdue, url, "bad")
     yield Attention("三个工作日内届满的诉讼、复议期限", len(reminders) - overdue, url)
+
+
+def tracked_deadlines(user, start: date, end: date):
+    """The open statutory deadlines of cases in the user's scope due in [start, end]."""
+    lawsuits = Lawsuit.objects.for_user(user)
+    reconsiderations = Reconsideration.objects.for_user(user)
+    for reminder in open_deadlines(lawsuits, reconsiderations, since=start, until=end):
+        yield TrackedDeadline(
+            kind=reminder.kind,
+            label=reminder.label,
+            due=reminder.due,
+            record=reminder.case.case_number,
+            url=reminder.case.get_absolute_url(),
+            provisional=reminder.provisional,
+        )

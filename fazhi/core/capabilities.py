@@ -76,6 +76,18 @@ class TodoItem:
 
 
 @dataclass(frozen=True)
+class TrackedDeadline:
+    """A statutory or set time limit an open record is running against."""
+
+    kind: str  # the capability's label for it, e.g. "行政诉讼"
+    label: str  # what must be done, e.g. "提交答辩状和证据"
+    due: date
+    record: str  # which record, e.g. the case number
+    url: str
+    provisional: bool = False  # computed for a year whose holidays nobody entered
+
+
+@dataclass(frozen=True)
 class Capability:
     code: str
     label: str
@@ -85,6 +97,7 @@ class Capability:
     # Dotted paths, imported when first used, so declaring them imports nothing:
     attention: str = ""  # (user, today) -> Iterable[Attention]
     todo: str = ""  # (user, today) -> Iterable[TodoItem]: what waits for this person
+    deadlines: str = ""  # (user, start, end) -> Iterable[TrackedDeadline] due in [start, end]
     extra: Mapping[str, str] = field(default_factory=dict)  # further named hooks
 
     def __post_init__(self):
@@ -98,7 +111,8 @@ class Capability:
         return self.access.get(role)
 
     def hook(self, name: str) -> Callable | None:
-        path = getattr(self, name, "") if name in ("attention", "todo") else self.extra.get(name)
+        hooks = ("attention", "todo", "deadlines")
+        path = getattr(self, name, "") if name in hooks else self.extra.get(name)
         return import_string(path) if path else None
 
 

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from fazhi.core import capabilities
-from fazhi.core.capabilities import Attention, Capability, TodoItem
+from fazhi.core.capabilities import Attention, Capability, TodoItem, TrackedDeadline
 from fazhi.core.roles import Role, can
 
 
@@ -76,3 +76,12 @@ def todo_for(user) -> list[TodoItem]:
     for _, provider in hooks("todo", user):
         found += list(provider(user, today))
     return sorted(found, key=lambda item: (item.due is None, item.due or today, item.title))
+
+
+def deadlines_for(user, *, start, end) -> list[TrackedDeadline]:
+    """The open deadlines due between `start` and `end` on the records `user`
+    may see, from every capability that tracks some, soonest first."""
+    found: list[TrackedDeadline] = []
+    for _, provider in hooks("deadlines", user):
+        found += list(provider(user, start, end))
+    return sorted(found, key=lambda item: (item.due, item.kind, item.record))

@@ -1,8 +1,12 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core.navigation import deadlines_for
 from fazhi.core.periods import parse_year
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
@@ -82,3 +86,26 @@ def day_delete(request, year: int, pk: int):
     holiday.delete()
     messages.success(request, f"已删除 {holiday}。")
     return redirect("deadlines:year", year=year)
+
+
+UPCOMING_DAYS = (7, 30, 90)
+
+
+@capability_required("deadlines")
+def upcoming(request):
+    """The open deadlines of the coming days on the records the person may see,
+    from every capability that tracks some (and those already passed, if asked)."""
+    today = timezone.localdate()
+    asked = request.GET.get("days", "")
+    days = int(asked) if asked in {str(choice) for choice in UPCOMING_DAYS} else 30
+    start = today - timedelta(days=30) if request.GET.get("overdue") == "1" else today
+    found = deadlines_for(request.user, start=start, end=today + timedelta(days=days))
+    context = {
+        "deadlines": found,
+        "days": days,
+        "choices": UPCOMING_DAYS,
+        "overdue": request.GET.get("overdue") == "1",
+        "today": today,
+        "breadcrumbs": [CRUMB, ("近期期限", None)],
+    }
+    return render(request, "deadlines/upcoming.html", context)

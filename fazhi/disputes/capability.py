@@ -10,4 +10,5 @@ CAPABILITY = Capability(
     nav=Nav("矛盾纠纷", "disputes:index", order=30, hint="纠纷登记、调解、移交、排查"),
     contributes=("metrics", "report", "search", "demo"),
     attention="fazhi.disputes.selectors.attention_for",
+    deadlines="fazhi.disputes.selectors.tracked_deadlines",
 )

@@ -1,10 +1,12 @@
 """Reads several dispute pages share."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.urls import reverse
 
-from fazhi.core.capabilities import Attention
+from fazhi.core.capabilities import Attention, TrackedDeadline
+from fazhi.deadlines import WorkCalendar
+from fazhi.disputes.deadlines import CONCLUDE, deadline_for
 from fazhi.disputes.models import Alert, Dispute
 
 
@@ -28,3 +30,26 @@ def attention_for(user, today: date):
         disputes.follow_up_due().count(),
         reverse("disputes:index") + "?follow_up_due=true",
     )
+
+
+def tracked_deadlines(user, start: date, end: date):
+    """Open mediation cases whose one-month limit to conclude falls in [start, end]."""
+    calendar = WorkCalendar()  # each year's holidays read once, whatever the rows
+    # A case accepted more than two months before `start` ran out before it.
+    disputes = (
+        Dispute.objects.for_user(user)
+        .open()
+        .filter(accepted_on__gte=start - timedelta(days=62), accepted_on__lte=end)
+        .order_by("accepted_on", "pk")
+    )
+    for dispute in disputes:
+        deadline = deadline_for(CONCLUDE, dispute.accepted_on, calendar=calendar)
+        if deadline is not None and deadline.due is not None and start <= deadline.due <= end:
+            yield TrackedDeadline(
+                kind="矛盾纠纷",
+                label="调解结案",
+                due=deadline.due,
+                record=dispute.number,
+                url=dispute.get_absolute_url(),
+                provisional=deadline.provisional,
+            )

@@ -10,4 +10,5 @@ CAPABILITY = Capability(
     nav=Nav("法律顾问与决策", "legal:index", order=30, hint="法律顾问、合法性审查、重大行政决策"),
     contributes=("metrics", "report", "search", "demo"),
     attention="fazhi.legal.selectors.attention_for",
+    deadlines="fazhi.legal.selectors.tracked_deadlines",
 )

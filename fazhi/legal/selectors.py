@@ -4,7 +4,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from fazhi.core.capabilities import Attention
+from fazhi.core.capabilities import Attention, TrackedDeadline
 from fazhi.legal.models import ReviewRequest
 
 
@@ -15,3 +15,16 @@ def attention_for(user, today: date):
         ReviewRequest.objects.for_user(user).pending().count(),
         reverse("legal:reviews"),
     )
+
+
+def tracked_deadlines(user, start: date, end: date):
+    """Legality reviews still owed an opinion whose due date falls in [start, end]."""
+    reviews = ReviewRequest.objects.for_user(user).pending().filter(due__gte=start, due__lte=end)
+    for review in reviews.order_by("due", "pk"):
+        yield TrackedDeadline(
+            kind="合法性审查",
+            label="出具审查意见",
+            due=review.due,
+            record=review.title,
+            url=reverse("legal:review_detail", args=[review.pk]),
+        )
