@@ -139,7 +139,7 @@ RECORD_URLS = {
     "regions:detail": (Region, lambda region: {"code": region.code}),
     **{
         f"reports:{name}": (Report, _pk)
-        for name in ["detail", "edit", "finalise", "new_draft", "generate"]
+        for name in ["detail", "edit", "finalise", "publish", "new_draft", "generate"]
     },
     "reports:file_status": (ReportFile, _pk),
     "reports:file_download": (ReportFile, _pk),

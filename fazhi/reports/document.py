@@ -12,7 +12,7 @@ from fazhi.documents import numbers, pdf
 from fazhi.documents import templates as docx_templates
 from fazhi.documents.gbt9704 import Block, OfficialDocument, build_docx
 from fazhi.reports import content as report_content
-from fazhi.reports.structure import CANDIDATE_SECTIONS, PARTS
+from fazhi.reports.structure import CANDIDATE_SECTIONS, OPENING, PARTS
 
 NO_RECORDS = "本年度平台未记录该项工作的相关数据。"
 FIRST_STEPS = "一二三四五六七八九十"
@@ -23,7 +23,8 @@ def _intro(report, content) -> str:
         return report.narratives["intro"].strip()
     county = content["region"]["level"] <= 3
     leaders = "县委、县政府" if county else "镇党委、政府"
-    text = (
+    opening = [item["text"] for item in content["paragraphs"].get(OPENING.key, [])]
+    text = "".join(opening) or (
         f"{report.year}年，{leaders}按照上级对法治政府建设的安排，"
         "明确专人牵头，把各项任务分解到单位、落实到人。"
     )
