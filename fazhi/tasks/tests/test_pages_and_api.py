@@ -1,7 +1,6 @@
 """Pages, the API, the quarterly check, the yearly tasks, the ledger, scope."""
 
 from datetime import date
-from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
