@@ -22,6 +22,7 @@ from fazhi.core.permissions import ScopedViewSetMixin
 from fazhi.core.roles import Role
 from fazhi.core.scope import ScopedSerializerMixin
 from fazhi.regions.models import Organisation, Region
+from fazhi.schema import blank_until_set
 from fazhi.tasks import services
 from fazhi.tasks.models import Milestone, Notice, Progress, Task
 from fazhi.tasks.selectors import completion_rate
@@ -143,7 +144,7 @@ class ProgressSerializer(serializers.ModelSerializer):
         write_only=True, required=False, allow_blank=True, help_text="超过完成期限时必填"
     )
     milestones_done = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
+        child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
         write_only=True,
         required=False,
         help_text="本次完成的阶段目标 id",
@@ -176,6 +177,7 @@ class TaskSerializer(ScopedSerializerMixin, VersionedSerializerMixin, serializer
         allow_null=True,
     )
     milestones = MilestoneSerializer(many=True, required=False)
+    yearly = blank_until_set(Task, "yearly")
     progress = ProgressSerializer(
         many=True, required=False, help_text="读取时为全部进展报告；写入时为本次新增的报告"
     )
@@ -245,12 +247,12 @@ class ConfirmSerializer(serializers.Serializer):
     confirmed_on = serializers.DateField(required=False, help_text="默认今天")
     late_reason = serializers.CharField(required=False, allow_blank=True)
     remedy = serializers.CharField(required=False, allow_blank=True)
-    version = serializers.IntegerField(required=False, min_value=1)
+    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
 
 
 class SendBackSerializer(serializers.Serializer):
     reason = serializers.CharField(help_text="退回原因")
-    version = serializers.IntegerField(required=False, min_value=1)
+    version = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
 
 
 class TaskViewSet(

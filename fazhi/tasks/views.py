@@ -245,6 +245,10 @@ def task_detail(request, pk: int, *, progress_form=None, confirm_form=None, send
         Status.IN_PROGRESS,
     )
     manage = services.can_manage(request.user)
+    # a village cadre sees his village's task, not the town's notice page
+    notice_url = None
+    if task.notice and Notice.objects.for_user(request.user).filter(pk=task.notice_id).exists():
+        notice_url = task.notice.get_absolute_url()
     return render(
         request,
         "tasks/task_detail.html",
@@ -253,17 +257,14 @@ def task_detail(request, pk: int, *, progress_form=None, confirm_form=None, send
             "today": timezone.localdate(),
             "late": task.is_late(timezone.localdate()),
             "milestones": task.milestones.all(),
+            "notice_url": notice_url,
             "reports": reports,
             "can_manage": manage,
             "progress_form": (progress_form or ProgressForm(task=task)) if can_report else None,
             "confirm_form": confirm_form or ConfirmForm(task=task),
             "send_back_form": send_back_form or SendBackForm(),
             "breadcrumbs": crumbs(
-                *(
-                    [(task.notice.doc_number, task.notice.get_absolute_url())]
-                    if task.notice
-                    else []
-                ),
+                *([(task.notice.doc_number, notice_url)] if task.notice else []),
                 (task.title[:30], None),
             ),
         },
