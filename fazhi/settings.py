@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "fazhi.cases",
     "fazhi.disputes",
     "fazhi.publicity",
+    "fazhi.tasks",
     "fazhi.reports",
     "fazhi.dashboard",
 ]

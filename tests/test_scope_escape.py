@@ -41,6 +41,7 @@ from fazhi.publicity.models import (
 )
 from fazhi.regions.models import Region
 from fazhi.reports.models import Report, ReportFile
+from fazhi.tasks.models import Notice, Task
 
 
 def _pk(record):
@@ -136,10 +137,15 @@ RECORD_URLS = {
     "publicity:screen_edit": (Screen, _pk),
     "publicity:screen_new_address": (Screen, _pk),
     "publicity:content_edit": (ScreenContent, _pk),
+    **{f"tasks:{name}": (Notice, _pk) for name in ["notice_detail", "notice_edit", "task_create"]},
+    **{
+        f"tasks:{name}": (Task, _pk)
+        for name in ["task_detail", "task_edit", "progress_add", "task_confirm", "task_send_back"]
+    },
     "regions:detail": (Region, lambda region: {"code": region.code}),
     **{
         f"reports:{name}": (Report, _pk)
-        for name in ["detail", "edit", "finalise", "new_draft", "generate"]
+        for name in ["detail", "edit", "finalise", "publish", "new_draft", "generate"]
     },
     "reports:file_status": (ReportFile, _pk),
     "reports:file_download": (ReportFile, _pk),

@@ -19,7 +19,8 @@ Each app may have a `report.py`, imported when Django starts (see
 and ledgers (`fazhi.ledgers.base.register_ledger`, see the `fazhi.ledgers` package).
 
 - `paragraph(section, metrics=, order=)`: `section` is a key of
-  `fazhi.reports.structure.SECTIONS`. The function gets the figures of the
+  `fazhi.reports.structure.SECTIONS`, or "opening" for the report's opening
+  sentence (the notices it answers). The function gets the figures of the
   metrics it names and the context, and returns official prose or None.
   Every metric it names is listed under its paragraph with a link to its
   records, so it must name every metric whose figure it writes.
@@ -36,7 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fazhi.documents import numbers
-from fazhi.reports.structure import SECTIONS
+from fazhi.reports.structure import OPENING, SECTIONS
 from fazhi.reports.types import Figure
 
 # A contribution: the figures and the context in, official prose (or None) out.
@@ -63,7 +64,7 @@ def _name(write: Writer) -> str:
 def paragraph(
     section: str, *, metrics: list[str] | tuple[str, ...] = (), order: int = 50
 ) -> Callable[[Writer], Writer]:
-    if section not in SECTIONS:
+    if section not in SECTIONS and section != OPENING.key:
         raise ValueError(f"unknown report section {section!r}; see fazhi.reports.structure")
 
     def register(write: Writer) -> Writer:

@@ -1,15 +1,12 @@
 """Demo: 黄水镇's 2020 report as a draft, with the officer's own words for the
-work the platform does not record and the proposed problems accepted."""
+work the platform does not record and the proposed problems accepted. 一(一)
+is written from the superior notices and their tasks where those are recorded."""
 
 from datetime import date
 
 from fazhi.core.demo import demo_step
 
 NARRATIVES = {
-    "demonstration": (
-        "对照县里下发的示范创建指标，镇里列出任务清单，每项写明牵头科室和完成时间，"
-        "每季度对账一次，未完成的项目当场说明原因、定出补救办法。"
-    ),
     "campaigns": (
         "春季疫情防控中，网格员上门登记时顺带讲解防疫期间的法律义务；"
         "干部到户走访脱贫户、排查涉黑涉恶线索时，也把相关法律知识一起带到。"

@@ -17,7 +17,7 @@ from fazhi.documents.gbt9704 import Block, OfficialDocument, build_docx
 from fazhi.reports import content as report_content
 from fazhi.reports.models import Report, ReportTemplate
 from fazhi.reports.snapshot import Snapshot
-from fazhi.reports.structure import CANDIDATE_SECTIONS, PARTS
+from fazhi.reports.structure import CANDIDATE_SECTIONS, OPENING, PARTS
 from fazhi.reports.types import (
     Content,
     Document,
@@ -40,7 +40,8 @@ def _intro(report: Report, content: Content) -> str:
         return report.narratives["intro"].strip()
     county = content.region.level <= 3
     leaders = "县委、县政府" if county else "镇党委、政府"
-    text = (
+    opening = [item.text for item in content.paragraphs.get(OPENING.key, ())]
+    text = "".join(opening) or (
         f"{report.year}年，{leaders}按照上级对法治政府建设的安排，"
         "明确专人牵头，把各项任务分解到单位、落实到人。"
     )

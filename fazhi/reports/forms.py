@@ -147,3 +147,7 @@ class LedgerImportForm(forms.Form):
                 ) from None
             raise forms.ValidationError(error.messages[0].removeprefix("台账文件：")) from None
         return upload
+
+
+class PublishForm(forms.Form):
+    published_on = forms.DateField(label="公开日期")

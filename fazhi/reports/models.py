@@ -54,6 +54,8 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     finalised_at = models.DateTimeField("定稿时间", null=True, blank=True)
+    # The day the final report was made public (政府网站、公开栏), as the officer records it.
+    published_on = models.DateField("公开日期", null=True, blank=True)
 
     history = audited_history()
     objects = ReportQuerySet.as_manager()

@@ -115,6 +115,25 @@ def report_finalise(*, user, report: Report) -> Report:
 
 
 @transaction.atomic
+def report_mark_published(*, user, report: Report, published_on) -> Report:
+    """Record the day a final report was made public."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if not report.is_final:
+        raise ValidationError({"published_on": "报告定稿后才能登记公开日期。"})
+    ensure_region_in_scope(user, report.region)
+    if published_on is None:
+        raise ValidationError({"published_on": "请填写公开日期。"})
+    if published_on > timezone.localdate():
+        raise ValidationError({"published_on": "公开日期不能晚于今天。"})
+    if report.finalised_at and published_on < timezone.localdate(report.finalised_at):
+        raise ValidationError({"published_on": "公开日期不能早于定稿日期。"})
+    report.published_on = published_on
+    report.full_clean()
+    report.save(update_fields=["published_on"])
+    return report
+
+
+@transaction.atomic
 def report_new_draft(*, user, report: Report) -> Report:
     """The next version, a draft carrying the final's text and choices."""
     if not report.is_final:

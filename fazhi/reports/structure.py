@@ -64,5 +64,9 @@ PARTS: tuple[Part, ...] = (
 )
 
 SECTIONS: dict[str, Section] = {s.key: s for part in PARTS for s in part.sections}
+# The opening paragraph before part one (“根据……通知精神……现将有关情况报告如下”):
+# a capability may contribute it like a section's paragraph; without one the
+# report opens with its own general sentence.
+OPENING = Section("opening", "开头")
 # Sections whose body is the officer's accepted problem / next-step candidates.
 CANDIDATE_SECTIONS = {"problem": "problems", "next_step": "next_steps"}

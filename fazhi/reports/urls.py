@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/finalise/", views.finalise, name="finalise"),
+    path("<int:pk>/publish/", views.publish, name="publish"),
     path("<int:pk>/new-draft/", views.new_draft, name="new_draft"),
     path("<int:pk>/generate/", views.generate, name="generate"),
     path("files/<int:pk>/", views.file_status, name="file_status"),

@@ -48,7 +48,7 @@ def two_villages(cast):
 def test_every_app_declares_its_sources_in_its_own_search_module():
     keys = [source.key for source in search_sources()]
     assert len(keys) == len(set(keys))
-    assert BUSINESS | {"regions", "organisations", "users"} == set(keys)
+    assert BUSINESS | {"regions", "organisations", "users", "notices", "tasks"} == set(keys)
     for source in search_sources():
         assert not any("phone" in f or "id_number" in f for f in source.fields), source.key
     # The search view and its runner name no app: they only discover.

@@ -53,7 +53,7 @@ def test_the_docx_names_the_windows_fonts_and_sizes(demo_report):
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert title.runs[0].font.size == Pt(22)
     assert title.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
-    body = [p for p in docx.paragraphs if p.text.startswith("2020年，")][0]
+    body = [p for p in docx.paragraphs if p.text.endswith("现将有关情况报告如下：")][0]
     assert body.runs[0].font.size == Pt(16)
     assert body.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
     assert body.paragraph_format.line_spacing == gbt9704.LINE_PITCH

@@ -16,7 +16,13 @@ from fazhi.documents.pdf import MISSING_MESSAGE, office_available
 from fazhi.documents.templates import PLACEHOLDERS, sample_template
 from fazhi.reports import document as report_document
 from fazhi.reports import services
-from fazhi.reports.forms import GenerateForm, RegionYearForm, ReportTextForm, TemplateUploadForm
+from fazhi.reports.forms import (
+    GenerateForm,
+    PublishForm,
+    RegionYearForm,
+    ReportTextForm,
+    TemplateUploadForm,
+)
 from fazhi.reports.models import FileStatus, Report, ReportFile, ReportTemplate
 from fazhi.reports.selectors import NoSuchVersion, report_select
 from fazhi.reports.services import DOCX_MIME
@@ -149,6 +155,29 @@ def finalise(request, pk: int):
         messages.error(request, _error_text(error))
     else:
         messages.success(request, "报告已定稿：其中的数据和文字不再随记录变化。")
+    return redirect("reports:detail", pk=report.pk)
+
+
+@require_POST
+@capability_required("reports", edit=True)
+def publish(request, pk: int):
+    """The officer records the day the final report was made public."""
+    report = get_for_user_or_404(Report, request.user, pk=pk)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            "公开日期：" + "；".join(str(e) for e in form.errors.get("published_on", ["请填写"])),
+        )
+        return redirect("reports:detail", pk=report.pk)
+    try:
+        services.report_mark_published(
+            user=request.user, report=report, published_on=form.cleaned_data["published_on"]
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, "已登记报告的公开日期。")
     return redirect("reports:detail", pk=report.pk)
 
 
