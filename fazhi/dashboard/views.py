@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 
 from fazhi.core.navigation import attention_for, cards_for
 from fazhi.core.roles import Role
+from fazhi.notices.selectors import todo_rows
 
 
 @login_required
@@ -13,5 +14,9 @@ def home(request):
         return redirect("audit:log")
     if user.role == Role.SYSADMIN:
         return redirect("accounts:users")
-    context = {"cards": cards_for(user), "attention": attention_for(user)}
+    context = {
+        "cards": cards_for(user),
+        "attention": attention_for(user),
+        "todo": todo_rows(user),
+    }
     return render(request, "dashboard/home.html", context)
