@@ -26,6 +26,7 @@ from fazhi.attachments.models import Attachment
 from fazhi.cases.models import Adjudication, Lawsuit, Reconsideration
 from fazhi.disputes.models import Dispute, Finding, Handover, ScreeningReport
 from fazhi.legal.models import Advisor, Catalogue, Decision, ReviewRequest
+from fazhi.notices.models import Notice
 from fazhi.publicity.models import (
     Activity,
     Cadre,
@@ -54,6 +55,8 @@ def _first_attachment_pk(record):
 
 # URL name → (model of the record it opens, its URL arguments from the record).
 RECORD_URLS = {
+    "notices:open": (Notice, _pk),
+    "notices:read": (Notice, _pk),
     "accounts:user_edit": (User, _pk),
     "accounts:user_unlock": (User, _pk),
     "attachments:download": (Attachment, _pk),

@@ -10,4 +10,6 @@ CAPABILITY = Capability(
     nav=Nav("诉讼复议", "cases:index", order=30, hint="行政诉讼、行政复议、行政裁决与期限"),
     contributes=("metrics", "report", "search", "demo"),
     attention="fazhi.cases.selectors.attention_for",
+    todo="fazhi.cases.selectors.todo_for",
+    extra={"daily": "fazhi.cases.services.daily"},
 )

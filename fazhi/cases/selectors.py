@@ -12,8 +12,10 @@ from django.db.models import Max
 from django.urls import reverse
 
 from fazhi.cases.models import Adjudication, Hearing, Lawsuit, Reconsideration
-from fazhi.cases.reminders import reminders_for
-from fazhi.core.capabilities import Attention
+from fazhi.cases.reminders import WINDOW, open_deadlines, reminders_for
+from fazhi.core.capabilities import Attention, TodoItem
+from fazhi.core.roles import Role
+from fazhi.deadlines import add_working_days
 
 
 def _latest(*values) -> date | None:
@@ -58,3 +60,26 @@ def attention_for(user, today: date):
     url = reverse("cases:reminders") + "?all=1"
     yield Attention("已逾期的诉讼、复议期限", overdue, url, "bad")
     yield Attention("三个工作日内届满的诉讼、复议期限", len(reminders) - overdue, url)
+
+
+def todo_for(user, today: date):
+    """Open statutory deadlines due within `reminders.WINDOW` working days, or
+    overdue: the handler's and the leader's own cases, and for the town officer
+    every case in scope (naming its handler). A constant number of queries."""
+    lawsuits = Lawsuit.objects.for_user(user).select_related("handler")
+    reconsiderations = Reconsideration.objects.for_user(user).select_related("handler")
+    if user.role != Role.TOWN_OFFICER:
+        lawsuits, reconsiderations = lawsuits.of_person(user), reconsiderations.of_person(user)
+    until = add_working_days(today, WINDOW)
+    for reminder in open_deadlines(lawsuits, reconsiderations, until=until):
+        case = reminder.case
+        handler = case.handler
+        yield TodoItem(
+            kind="cases.deadline",
+            title=f"{reminder.label}：{reminder.kind} {case}"
+            + ("（期限暂定）" if reminder.provisional else ""),
+            url=case.get_absolute_url(),
+            due=reminder.due,
+            for_whom="" if handler is None or handler.pk == user.pk else str(handler),
+            level="bad" if reminder.overdue(today) else "warn",
+        )

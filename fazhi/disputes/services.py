@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 
 from fazhi.accounts.models import User
@@ -14,7 +13,6 @@ from fazhi.core.scope import ensure_region_in_scope
 from fazhi.disputes.models import (
     MANY_PEOPLE,
     Agreement,
-    Alert,
     Deliberation,
     Dispute,
     Finding,
@@ -27,6 +25,7 @@ from fazhi.disputes.models import (
     Session,
     Status,
 )
+from fazhi.notices.services import notice_send
 from fazhi.regions.codes import town_prefix
 
 EDITABLE_FIELDS = [
@@ -49,12 +48,16 @@ def _next_number(registered_on: date) -> str:
     return number_allocate(sequence=DISPUTE_NUMBERS, year=registered_on.year)
 
 
-def _alert_leaders(dispute: Dispute) -> None:
-    leaders = User.objects.filter(
-        role=Role.TOWN_LEADER,
+def _town_people(dispute: Dispute, role: str):
+    return User.objects.filter(
+        role=role,
         is_active=True,
         region__code__startswith=town_prefix(dispute.region.code),
     )
+
+
+def _alert_leaders(dispute: Dispute) -> None:
+    """Tell the town leaders now (消息中心, and e-mail to those who chose it)."""
     reasons = []
     if dispute.may_escalate:
         reasons.append("可能激化")
@@ -62,16 +65,14 @@ def _alert_leaders(dispute: Dispute) -> None:
         reasons.append("重大风险")
     if dispute.people_involved >= MANY_PEOPLE:
         reasons.append(f"涉及{dispute.people_involved}人")
-    message = f"{dispute.region.name}登记纠纷{dispute.number}（{'、'.join(reasons)}）：{dispute.summary[:60]}"
-    for leader in leaders:
-        Alert.objects.create(recipient=leader, dispute=dispute, message=message)
-    emails = [leader.email for leader in leaders if leader.email]
-    if emails:
-        transaction.on_commit(
-            lambda: send_mail(
-                f"【纠纷预警】{dispute.number}", message, None, emails, fail_silently=True
-            )
-        )
+    notice_send(
+        recipients=_town_people(dispute, Role.TOWN_LEADER),
+        kind="disputes.alert",
+        title=f"【纠纷预警】{dispute.region.name}登记纠纷{dispute.number}"
+        f"（{'、'.join(reasons)}）：{dispute.summary[:60]}",
+        url=dispute.get_absolute_url(),
+        record=dispute,
+    )
 
 
 @transaction.atomic
@@ -159,6 +160,13 @@ def dispute_assign(*, dispute: Dispute, user, organisation, mediators, accepted_
     dispute.full_clean()
     dispute.save()
     dispute.mediators.set(mediators)
+    notice_send(
+        recipients=[mediator for mediator in mediators if mediator != user],
+        kind="disputes.assigned",
+        title=f"纠纷{dispute.number}已分派给您调解（{organisation.name}）：{dispute.summary[:40]}",
+        url=dispute.get_absolute_url(),
+        record=dispute,
+    )
     return dispute
 
 
@@ -253,6 +261,16 @@ def dispute_hand_over(*, dispute: Dispute, user, **fields) -> Handover:
     dispute.version += 1
     dispute.full_clean()
     dispute.save()
+    # The receiving body is outside the platform: the town office that follows
+    # the case there (and records its result) is told.
+    notice_send(
+        recipients=[p for p in _town_people(dispute, Role.TOWN_OFFICER) if p != user],
+        kind="disputes.handed_over",
+        title=f"纠纷{dispute.number}已移交{handover.receiver}"
+        f"（{handover.get_kind_display()}），请跟进并登记处理结果",
+        url=dispute.get_absolute_url(),
+        record=dispute,
+    )
     return handover
 
 

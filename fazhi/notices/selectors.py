@@ -31,7 +31,7 @@ def todo_rows(user, today: date | None = None) -> list[TodoRow]:
     (negative: overdue by that many days)."""
     today = today or timezone.localdate()
     rows = []
-    for item in todo_for(user):
+    for item in todo_for(user, today):
         left = item.days_left(today)
         overdue = left is not None and left < 0
         rows.append(

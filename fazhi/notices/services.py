@@ -121,6 +121,17 @@ def notice_read(*, notice: Notice) -> Notice:
     return notice
 
 
+def notices_read_about(*, user, record) -> int:
+    """Opening a record reads the person's notices about it (one UPDATE)."""
+    content_type = ContentType.objects.get_for_model(record)
+    return (
+        Notice.objects.for_user(user)
+        .unread()
+        .filter(content_type=content_type, object_id=record.pk)
+        .update(read_at=timezone.now())
+    )
+
+
 def notices_read_all(*, user, kind: str = "") -> int:
     """Mark every unread notice of `user` (of one kind or capability, if given) read."""
     return Notice.objects.for_user(user).unread().of_kind(kind).update(read_at=timezone.now())

@@ -82,7 +82,8 @@ def todo_list(request):
 def preference_edit(request):
     preference = NoticePreference.objects.filter(user=request.user).first()
     chosen = preference.email_kinds if preference else sorted(email_by_default())
-    form = PreferenceForm(request.POST or None, initial={"email_kinds": chosen})
+    data = request.POST if request.method == "POST" else None
+    form = PreferenceForm(data, initial={"email_kinds": chosen})
     if (
         request.method == "POST"
         and form.is_valid()
