@@ -11,6 +11,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.routers import SimpleRouter
 
 from fazhi.notices import services
 from fazhi.notices.models import Notice
@@ -92,7 +93,11 @@ def todo(request):
 
 
 def register(router):
-    router.register("notices", NoticeViewSet, basename="notice")
+    """Nothing on the shared router, whose viewsets each serve one capability:
+    a person's own notices belong to none, so they are in `urlpatterns`."""
 
 
-urlpatterns = [path("todo/", todo, name="api-todo")]
+_own = SimpleRouter()
+_own.register("notices", NoticeViewSet, basename="notice")
+
+urlpatterns = [*_own.urls, path("todo/", todo, name="api-todo")]
