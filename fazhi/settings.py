@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "fazhi.regions",
     "fazhi.accounts",
     "fazhi.audit",
+    "fazhi.notices",
     "fazhi.attachments",
     "fazhi.metrics",
     "fazhi.deadlines",
@@ -110,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fazhi.accounts.context_processors.shell",
+                "fazhi.notices.context_processors.unread",
             ],
         },
     },
@@ -246,7 +248,20 @@ TASKS = {
     }
 }
 
-EMAIL_BACKEND = env.get_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail: by default nothing leaves the machine. Each message is a file under
+# var/mail (the console when DEBUG); set EMAIL_BACKEND (and EMAIL_HOST…) to send.
+EMAIL_BACKEND = env.get_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends." + ("console.EmailBackend" if DEBUG else "filebased.EmailBackend"),
+)
+EMAIL_FILE_PATH = Path(env.get_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail")))
+EMAIL_HOST = env.get_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.get_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env.get_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.get_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS", False)
+# The address of the site, for links in e-mails ("https://fazhi.example.org").
+FAZHI_SITE_URL = env.get_str("SITE_URL", "")
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "fazhi@localhost")
 
 LOGGING = {

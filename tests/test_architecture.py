@@ -187,9 +187,9 @@ def test_capability_apps_import_no_other_capability_app():
 
 
 def test_the_shared_apps_name_no_capability_app():
-    """The dashboard, reports, ledgers, metrics, deadlines and demo read the
+    """The dashboard, reports, ledgers, metrics, deadlines, demo and notices read the
     capability registry (fazhi/core/capabilities.py) instead of naming an app."""
     graph = app_import_graph()
-    shared = ("dashboard", "reports", "ledgers", "metrics", "deadlines", "demo", "core")
+    shared = ("dashboard", "reports", "ledgers", "metrics", "deadlines", "demo", "core", "notices")
     naming = {app: graph[app] & set(CAPABILITY_APPS) for app in shared}
     assert {app: found for app, found in naming.items() if found} == {}

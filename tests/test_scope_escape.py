@@ -26,6 +26,7 @@ from fazhi.attachments.models import Attachment
 from fazhi.cases.models import Adjudication, Lawsuit, Reconsideration
 from fazhi.disputes.models import Dispute, Finding, Handover, ScreeningReport
 from fazhi.legal.models import Advisor, Catalogue, Decision, ReviewRequest
+from fazhi.notices.models import Notice
 from fazhi.publicity.models import (
     Activity,
     Cadre,
@@ -41,7 +42,8 @@ from fazhi.publicity.models import (
 )
 from fazhi.regions.models import Region
 from fazhi.reports.models import Report, ReportFile
-from fazhi.tasks.models import Notice, Task
+from fazhi.tasks.models import Notice as SuperiorNotice
+from fazhi.tasks.models import Task
 
 
 def _pk(record):
@@ -55,6 +57,8 @@ def _first_attachment_pk(record):
 
 # URL name → (model of the record it opens, its URL arguments from the record).
 RECORD_URLS = {
+    "notices:open": (Notice, _pk),
+    "notices:read": (Notice, _pk),
     "accounts:user_edit": (User, _pk),
     "accounts:user_unlock": (User, _pk),
     "attachments:download": (Attachment, _pk),
@@ -137,7 +141,10 @@ RECORD_URLS = {
     "publicity:screen_edit": (Screen, _pk),
     "publicity:screen_new_address": (Screen, _pk),
     "publicity:content_edit": (ScreenContent, _pk),
-    **{f"tasks:{name}": (Notice, _pk) for name in ["notice_detail", "notice_edit", "task_create"]},
+    **{
+        f"tasks:{name}": (SuperiorNotice, _pk)
+        for name in ["notice_detail", "notice_edit", "task_create"]
+    },
     **{
         f"tasks:{name}": (Task, _pk)
         for name in ["task_detail", "task_edit", "progress_add", "task_confirm", "task_send_back"]

@@ -16,6 +16,8 @@ _USERS = [
     ("auditor", Role.AUDITOR, "500240000000", None, "审计员"),
 ]
 
+DEMO_MAIL_DOMAIN = "example.org"
+
 DEMO_USERS = [(username, Role(role).label, name) for username, role, _, _, name in _USERS]
 
 
@@ -36,6 +38,8 @@ def users(context):
             region=region,
             organisation=organisation,
             full_name=full_name,
+            # example.org is reserved (RFC 2606): demo mail reaches nobody
+            email=f"{username}@{DEMO_MAIL_DOMAIN}",
         )
         user.set_password(context.password)
         user.full_clean()

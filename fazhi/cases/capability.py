@@ -11,4 +11,6 @@ CAPABILITY = Capability(
     contributes=("metrics", "report", "search", "demo"),
     attention="fazhi.cases.selectors.attention_for",
     deadlines="fazhi.cases.selectors.tracked_deadlines",
+    todo="fazhi.cases.selectors.todo_for",
+    extra={"daily": "fazhi.cases.services.daily"},
 )

@@ -27,7 +27,8 @@ from fazhi.cases.models import (
     Lawsuit,
     Reconsideration,
 )
-from fazhi.core.capabilities import Attention, TrackedDeadline
+from fazhi.core.capabilities import Attention, TodoItem, TrackedDeadline
+from fazhi.core.roles import Role
 from fazhi.deadlines import add_working_days
 
 
@@ -174,4 +175,27 @@ def tracked_deadlines(user, start: date, end: date):
             record=reminder.case.case_number,
             url=reminder.case.get_absolute_url(),
             provisional=reminder.provisional,
+        )
+
+
+def todo_for(user, today: date):
+    """Open statutory deadlines due within `reminders.WINDOW` working days, or
+    overdue: the handler's and the leader's own cases, and for the town officer
+    every case in scope (naming its handler). A constant number of queries."""
+    lawsuits = Lawsuit.objects.for_user(user).select_related("handler")
+    reconsiderations = Reconsideration.objects.for_user(user).select_related("handler")
+    if user.role != Role.TOWN_OFFICER:
+        lawsuits, reconsiderations = lawsuits.of_person(user), reconsiderations.of_person(user)
+    until = add_working_days(today, WINDOW)
+    for reminder in open_deadlines(lawsuits, reconsiderations, until=until):
+        case = reminder.case
+        handler = case.handler
+        yield TodoItem(
+            kind="cases.deadline",
+            title=f"{reminder.label}：{reminder.kind} {case}"
+            + ("（期限暂定）" if reminder.provisional else ""),
+            url=case.get_absolute_url(),
+            due=reminder.due,
+            for_whom="" if handler is None or handler.pk == user.pk else str(handler),
+            level="bad" if reminder.overdue(today) else "warn",
         )

@@ -3,7 +3,7 @@
 Due dates are stored on the case (so lists stay one query) together with a
 flag saying whether they are provisional; `deadlines_refresh` recomputes the
 provisional ones once the holiday table has the year (run daily by
-`fazhi sendreminders`).
+`fazhi senddigests`, through the capability's "daily" hook).
 """
 
 from datetime import date
@@ -275,6 +275,11 @@ def deadlines_refresh() -> int:
     for case in Reconsideration.objects.filter(decision_due_provisional=True):
         changed += _refresh(case, ["decision_due", "decision_due_provisional"], _set_decision_due)
     return changed
+
+
+def daily(today: date) -> int:
+    """The capability's daily hook (`fazhi senddigests`), before the digests are made."""
+    return deadlines_refresh()
 
 
 def _refresh(record, fields: list[str], recompute) -> int:

@@ -5,6 +5,7 @@ through the role table; nothing here names an app.
 """
 
 from collections.abc import Callable, Iterator
+from datetime import date
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -66,12 +67,13 @@ def attention_for(user) -> list[Attention]:
     return found
 
 
-def todo_for(user) -> list[TodoItem]:
+def todo_for(user, today: date | None = None) -> list[TodoItem]:
     """Everything that waits for `user`, from every capability they reach,
-    soonest due first (items without a due date last)."""
+    soonest due first (items without a due date last). `today` for a daily run
+    that names its day."""
     if user.role in (Role.SYSADMIN, Role.AUDITOR):
         return []
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     found: list[TodoItem] = []
     for _, provider in hooks("todo", user):
         found += list(provider(user, today))

@@ -1,9 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
-from fazhi.core.navigation import attention_for, cards_for, todo_for
+from fazhi.core.navigation import attention_for, cards_for
 from fazhi.core.roles import Role
+from fazhi.notices.selectors import todo_rows
 
 
 @login_required
@@ -17,7 +17,6 @@ def home(request):
     context = {
         "cards": cards_for(user),
         "attention": attention_for(user),
-        "todo": todo_for(user),
-        "today": timezone.localdate(),
+        "todo": todo_rows(user),
     }
     return render(request, "dashboard/home.html", context)

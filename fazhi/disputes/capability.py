@@ -2,6 +2,7 @@
 
 from fazhi.core.capabilities import EDIT, Capability, Nav
 from fazhi.core.roles import TOWN_BUSINESS, Role
+from fazhi.notices.kinds import notice_kind
 
 CAPABILITY = Capability(
     code="disputes",
@@ -11,4 +12,9 @@ CAPABILITY = Capability(
     contributes=("metrics", "report", "search", "demo"),
     attention="fazhi.disputes.selectors.attention_for",
     deadlines="fazhi.disputes.selectors.tracked_deadlines",
+    todo="fazhi.disputes.selectors.todo_for",
 )
+
+notice_kind("disputes.alert", "纠纷预警（可能激化、重大风险、涉及人数多）", email=True)
+notice_kind("disputes.assigned", "纠纷分派给我调解", email=True)
+notice_kind("disputes.handed_over", "纠纷已移交，待跟进处理结果")

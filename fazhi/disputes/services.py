@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 
 from fazhi.accounts.models import User
@@ -14,7 +13,6 @@ from fazhi.core.scope import ensure_region_in_scope
 from fazhi.disputes.models import (
     MANY_PEOPLE,
     Agreement,
-    Alert,
     Deliberation,
     Dispute,
     Finding,
@@ -27,6 +25,7 @@ from fazhi.disputes.models import (
     Session,
     Status,
 )
+from fazhi.notices.services import notice_send
 from fazhi.regions.codes import town_prefix
 
 EDITABLE_FIELDS = [
@@ -60,11 +59,11 @@ def _alert_message(dispute: Dispute) -> str:
     return f"{dispute.region.name}登记纠纷{dispute.number}（{'、'.join(reasons)}）：{dispute.summary[:60]}"
 
 
-def _town_leaders(code: str) -> list[User]:
-    return list(
-        User.objects.filter(
-            role=Role.TOWN_LEADER, is_active=True, region__code__startswith=town_prefix(code)
-        )
+def _town_people(dispute: Dispute, role: str):
+    return User.objects.filter(
+        role=role,
+        is_active=True,
+        region__code__startswith=town_prefix(dispute.region.code),
     )
 
 
@@ -73,25 +72,20 @@ def _alert_leaders(dispute: Dispute) -> None:
 
 
 def disputes_alert_leaders(*, disputes: list[Dispute]) -> None:
-    """Tell each dispute's town leaders (an alert, and a mail after commit); the
-    leaders of each town read once, the alerts written in one INSERT."""
+    """Tell each dispute's town leaders now (消息中心, and e-mail to those who
+    chose it); the leaders of each town are read once."""
     leaders_of: dict[str, list[User]] = {}
-    alerts = []
     for dispute in disputes:
         town = town_prefix(dispute.region.code)
         if town not in leaders_of:
-            leaders_of[town] = _town_leaders(dispute.region.code)
-        leaders = leaders_of[town]
-        message = _alert_message(dispute)
-        alerts += [Alert(recipient=leader, dispute=dispute, message=message) for leader in leaders]
-        emails = [leader.email for leader in leaders if leader.email]
-        if emails:
-            transaction.on_commit(
-                lambda number=dispute.number, message=message, emails=emails: send_mail(
-                    f"【纠纷预警】{number}", message, None, emails, fail_silently=True
-                )
-            )
-    Alert.objects.bulk_create(alerts, batch_size=500)
+            leaders_of[town] = list(_town_people(dispute, Role.TOWN_LEADER))
+        notice_send(
+            recipients=leaders_of[town],
+            kind="disputes.alert",
+            title=f"【纠纷预警】{_alert_message(dispute)}",
+            url=dispute.get_absolute_url(),
+            record=dispute,
+        )
 
 
 @transaction.atomic
@@ -179,6 +173,13 @@ def dispute_assign(*, dispute: Dispute, user, organisation, mediators, accepted_
     dispute.full_clean()
     dispute.save()
     dispute.mediators.set(mediators)
+    notice_send(
+        recipients=[mediator for mediator in mediators if mediator != user],
+        kind="disputes.assigned",
+        title=f"纠纷{dispute.number}已分派给您调解（{organisation.name}）：{dispute.summary[:40]}",
+        url=dispute.get_absolute_url(),
+        record=dispute,
+    )
     return dispute
 
 
@@ -273,6 +274,16 @@ def dispute_hand_over(*, dispute: Dispute, user, **fields) -> Handover:
     dispute.version += 1
     dispute.full_clean()
     dispute.save()
+    # The receiving body is outside the platform: the town office that follows
+    # the case there (and records its result) is told.
+    notice_send(
+        recipients=[p for p in _town_people(dispute, Role.TOWN_OFFICER) if p != user],
+        kind="disputes.handed_over",
+        title=f"纠纷{dispute.number}已移交{handover.receiver}"
+        f"（{handover.get_kind_display()}），请跟进并登记处理结果",
+        url=dispute.get_absolute_url(),
+        record=dispute,
+    )
     return handover
 
 

@@ -7,9 +7,11 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
-# Endpoints any signed-in person may post to: his own session, password and tokens.
+# Endpoints any signed-in person may post to: his own session, password, tokens
+# and notices (marking his own messages read, choosing which reach his e-mail).
 PERSONAL = re.compile(
-    r"^/(accounts/(login|logout|password|switch-region|tokens)|api/v1/auth/|admin/|api/schema|api/docs)"
+    r"^/(accounts/(login|logout|password|switch-region|tokens)|api/v1/auth/|admin/|api/schema"
+    r"|api/docs|notices/|api/v1/notices/)"
 )
 SAMPLE = {"int": "999999", "str": "x", "slug": "x", "path": "x"}
 

@@ -1,6 +1,5 @@
 from fazhi.cases.models.adjudication import Adjudication, AdjudicationType
 from fazhi.cases.models.common import CaseQuerySet
-from fazhi.cases.models.digest import ReminderDigest
 from fazhi.cases.models.litigation import (
     HEAD_APPEARED,
     LOSSES,
@@ -35,6 +34,5 @@ __all__ = [
     "Lawsuit",
     "Outcome",
     "Reconsideration",
-    "ReminderDigest",
     "ReconsiderationOutcome",
 ]

@@ -80,7 +80,7 @@ def test_every_page_that_shows_deadlines_answers_200(cast, client, stored_out_of
         reverse("disputes:index"),
         reverse("disputes:index") + "?overdue=true",
         reverse("disputes:export"),
-        reverse("disputes:alerts"),
+        reverse("notices:todo"),
         reverse("disputes:detail", args=[records["future"].pk]),
         reverse("disputes:detail", args=[records["past"].pk]),
         reverse("cases:index"),

@@ -12,7 +12,6 @@ from fazhi.disputes.models.choices import (
 from fazhi.disputes.models.dispute import Dispute, DisputeType, follow_up_days
 from fazhi.disputes.models.mediation import Agreement, FollowUp, Handover, Party, Session
 from fazhi.disputes.models.screening import (
-    Alert,
     Deliberation,
     Finding,
     ScreeningReport,
@@ -22,7 +21,6 @@ __all__ = [
     "MANY_PEOPLE",
     "MEDIATION_KINDS",
     "Agreement",
-    "Alert",
     "Deliberation",
     "Dispute",
     "DisputeType",

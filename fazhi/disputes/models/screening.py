@@ -139,35 +139,3 @@ class Deliberation(Versioned):
     def clean(self) -> None:
         if self.dispute_id and self.region_id and self.dispute.region_id != self.region_id:
             raise ValidationError({"dispute": "关联纠纷不属于该村(社区)。"})
-
-
-class AlertQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(recipient=user) if user.is_authenticated else self.none()
-
-    def unread(self):
-        return self.filter(read_at__isnull=True)
-
-
-class Alert(models.Model):
-    """An in-app notice to the town leader about a dispute that needs attention now."""
-
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="接收人", on_delete=models.CASCADE, related_name="+"
-    )
-    dispute = models.ForeignKey(
-        "disputes.Dispute", verbose_name="纠纷", on_delete=models.CASCADE, related_name="alerts"
-    )
-    message = models.CharField("内容", max_length=300)
-    created_at = models.DateTimeField("时间", auto_now_add=True)
-    read_at = models.DateTimeField("已读时间", null=True, blank=True)
-
-    objects = AlertQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "纠纷预警"
-        verbose_name_plural = "纠纷预警"
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.message

@@ -4,8 +4,11 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.disputes.models import Alert, Dispute
+from fazhi.disputes.models import Dispute
 from fazhi.disputes.tests.builders import make_dispute, make_dispute_type
+from fazhi.notices.models import Notice
+
+Alerts = Notice.objects.filter(kind="disputes.alert")
 
 
 def _post(client, cast, **changes):
@@ -40,9 +43,9 @@ def test_a_dispute_involving_many_people_alerts_the_leader_in_app_and_by_mail(
     client.force_login(cast.cadre)
     with django_capture_on_commit_callbacks(execute=True):
         _post(client, cast, people_involved=12)
-    alert = Alert.objects.get()
+    alert = Alerts.get()
     assert alert.recipient == cast.leader
-    assert "涉及12人" in alert.message
+    assert "涉及12人" in alert.title
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["leader@huangshui.example"]
     client.force_login(cast.leader)
     assert "涉及12人" in client.get(reverse("disputes:index")).content.decode()
@@ -50,12 +53,12 @@ def test_a_dispute_involving_many_people_alerts_the_leader_in_app_and_by_mail(
 
 def test_a_dispute_that_may_escalate_alerts_the_leader(cast):
     make_dispute(cast, may_escalate=True)
-    assert "可能激化" in Alert.objects.get(recipient=cast.leader).message
+    assert "可能激化" in Alerts.get(recipient=cast.leader).title
 
 
 def test_an_ordinary_dispute_alerts_nobody(cast):
     make_dispute(cast)
-    assert not Alert.objects.exists()
+    assert not Alerts.exists()
 
 
 def test_bad_intake_fields_are_explained_in_chinese(cast, client):
@@ -89,6 +92,6 @@ def test_an_edit_that_makes_a_dispute_escalate_alerts_the_leader(cast):
 
     dispute = make_dispute(cast)
     services.dispute_update(dispute=dispute, user=cast.officer, version=1, may_escalate=True)
-    assert Alert.objects.filter(recipient=cast.leader, dispute=dispute).count() == 1
+    assert Alerts.filter(recipient=cast.leader, object_id=dispute.pk).count() == 1
     services.dispute_update(dispute=dispute, user=cast.officer, version=2, people_involved=9)
-    assert Alert.objects.filter(dispute=dispute).count() == 1
+    assert Alerts.filter(object_id=dispute.pk).count() == 1

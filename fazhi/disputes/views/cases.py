@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.audit.models import Action
@@ -17,7 +18,9 @@ from fazhi.disputes.deadlines import conclude_deadline, confirmation_deadline
 from fazhi.disputes.filters import DisputeFilter
 from fazhi.disputes.forms import DisputeForm
 from fazhi.disputes.ledger import ledger_workbook
-from fazhi.disputes.models import Alert, Dispute, Handover
+from fazhi.disputes.models import Dispute, Handover
+from fazhi.notices.models import Notice
+from fazhi.notices.services import notices_read_about
 from fazhi.regions.selectors import in_linked_region
 
 CRUMB = ("矛盾纠纷", "/disputes/")
@@ -59,7 +62,7 @@ def _linked(disputes, params):
 def dispute_list(request):
     filterset, disputes = _filtered(request)
     page = paginate(request, disputes, per_page=25)
-    alerts = Alert.objects.for_user(request.user).unread().select_related("dispute")[:5]
+    alerts = Notice.objects.for_user(request.user).unread().of_kind("disputes.alert")[:5]
     context = {
         "filter": filterset,
         "page": page,
@@ -170,18 +173,11 @@ def dispute_detail(request, pk: int):
         "can_edit": can(request.user, "disputes", edit=True),
         "breadcrumbs": [CRUMB, (dispute.number, None)],
     }
-    Alert.objects.for_user(request.user).filter(dispute=dispute).unread().update(
-        read_at=timezone.now()
-    )
+    notices_read_about(user=request.user, record=dispute)
     return render(request, "disputes/dispute_detail.html", context)
 
 
 @capability_required("disputes")
 def alert_list(request):
-    alerts = Alert.objects.for_user(request.user).select_related("dispute")
-    page = paginate(request, alerts, per_page=25)
-    return render(
-        request,
-        "disputes/alert_list.html",
-        {"page": page, "breadcrumbs": [CRUMB, ("预警提醒", None)]},
-    )
+    """The old 预警提醒 page: alerts are notices now, in the 消息中心."""
+    return redirect(reverse("notices:index") + "?kind=disputes")

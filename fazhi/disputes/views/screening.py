@@ -60,7 +60,11 @@ def screening_create(request):
     form = ScreeningForm(
         request.POST or None,
         user=request.user,
-        initial={"month": today.strftime("%Y-%m"), "screened_on": today},
+        # ?month=YYYY-MM: the 待办 links to the month still owed
+        initial={
+            "month": f"{month_from(request, default=today.replace(day=1)):%Y-%m}",
+            "screened_on": today,
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

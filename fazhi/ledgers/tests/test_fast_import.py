@@ -11,11 +11,12 @@ from django.test.utils import CaptureQueriesContext
 
 from fazhi.audit.models import Action, AuditEntry
 from fazhi.core.models import Counter
-from fazhi.disputes.models import Alert, Dispute, Party
+from fazhi.disputes.models import Dispute, Party
 from fazhi.disputes.tests.builders import GOOD_ID
 from fazhi.ledgers.base import get_ledger
 from fazhi.ledgers.io import import_workbook
 from fazhi.ledgers.writer import Layout, workbook_bytes
+from fazhi.notices.models import Notice
 from fazhi.publicity.models import Activity
 
 DISPUTES, ACTIVITIES = "disputes.cases", "publicity.activities"
@@ -81,7 +82,7 @@ def written():
         Activity.history.count(),
         Activity.villages.through.objects.count(),
         AuditEntry.objects.count(),
-        Alert.objects.count(),
+        Notice.objects.filter(kind="disputes.alert").count(),
         list(Counter.objects.values_list("key", "year", "last_value")),
     )
 
@@ -111,7 +112,9 @@ def test_an_import_writes_the_records_with_their_history_and_audit_entries(cast)
     entries = AuditEntry.objects.filter(action=Action.CREATE, object_type="矛盾纠纷")
     assert set(entries.values_list("object_id", flat=True)) == {str(d.pk) for d in disputes}
     assert AuditEntry.objects.filter(action=Action.CREATE, object_type="当事人").count() == 10
-    assert Alert.objects.filter(dispute=first).exists()  # 60 people: the leader is told
+    assert Notice.objects.filter(
+        kind="disputes.alert", url=first.get_absolute_url()
+    ).exists()  # 60 people: the leader is told
     count = Dispute.objects.count()
     again = run(cast, DISPUTES, rows)
     assert again.ok and again.count("unchanged") == 5 and Dispute.objects.count() == count

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.attachments.models import Kind
@@ -18,6 +19,7 @@ from fazhi.legal.models import (
 )
 from fazhi.legal.models.reviews import review_minimum_due
 from fazhi.legal.services.uploads import attach_uploads
+from fazhi.notices.services import notice_send
 
 # The service a legality review counts as in the advisor's service log.
 _SERVICE_FOR_SUBJECT = {
@@ -85,6 +87,13 @@ def review_request_send(
     attach_uploads(
         materials, user=user, owner=review, region=region, kind=Kind.EVIDENCE, label="送审材料"
     )
+    notice_send(
+        recipients=[reviewer.user],
+        kind="legal.review_requested",
+        title=f"请出具合法性审查意见：{review.title}（{review.due:%Y-%m-%d}前）",
+        url=reverse("legal:review_detail", args=[review.pk]),
+        record=review,
+    )
     return review
 
 
@@ -134,4 +143,13 @@ def review_opinion_give(
     )
     service.full_clean()
     service.save()
+    if review.requested_by_id:
+        notice_send(
+            recipients=[review.requested_by],
+            kind="legal.review_answered",
+            title=f"{review.reviewer.name}已出具审查意见（{review.get_opinion_display()}）："
+            f"{review.title}",
+            url=reverse("legal:review_detail", args=[review.pk]),
+            record=review,
+        )
     return review
