@@ -22,6 +22,8 @@ NOT_YET = {
 def listed(response) -> int:
     """How many records the list page shows (over all its pages)."""
     context = response.context
+    if "people_count" in context:  # the roster of 法律明白人: a page of villages, people counted
+        return context["people_count"]
     if context.get("page") is not None:
         return context["page"].paginator.count
     if "villages" in context:  # the roster of 法律明白人, grouped by village

@@ -78,6 +78,7 @@ def understander_list(request):
         {
             "villages": villages,
             "page": page,
+            "people_count": people.count(),
             "query": query,
             "target": target,
             "region": region,
