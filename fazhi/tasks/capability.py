@@ -2,6 +2,7 @@
 
 from fazhi.core.capabilities import EDIT, VIEW, Capability, Nav
 from fazhi.core.roles import Role
+from fazhi.notices.kinds import notice_kind
 
 CAPABILITY = Capability(
     code="tasks",
@@ -20,3 +21,6 @@ CAPABILITY = Capability(
     attention="fazhi.tasks.selectors.attention_for",
     todo="fazhi.tasks.selectors.todo_for",
 )
+
+notice_kind("tasks.assigned", "任务交给我落实", email=True)
+notice_kind("tasks.returned", "我报完成的任务被退回", email=True)

@@ -17,6 +17,7 @@ from fazhi.core.locking import version_check
 from fazhi.core.roles import Role
 from fazhi.core.scope import ensure_region_in_scope
 from fazhi.deadlines import WorkCalendar
+from fazhi.notices.services import notice_send
 from fazhi.tasks.models import DueKind, Milestone, Notice, Progress, Status, Task
 
 NOTICE_FIELDS = ["region", "issuer", "doc_number", "title", "received_on", "leader", "requirements"]
@@ -117,6 +118,7 @@ def task_save(
     _ensure_manager(user)
     task = task or Task(notice=notice)
     version_check(instance=task, version=version, submitted=submitted or data)
+    person_before = task.person_id
     for name in TASK_FIELDS:
         if name in data:
             setattr(task, name, data[name])
@@ -139,6 +141,15 @@ def task_save(
     task.save()
     for item in milestones:
         milestone_add(user=user, task=task, **item)
+    if task.person_id and task.person_id != person_before and task.person_id != user.pk:
+        notice_send(
+            recipients=[task.person],
+            kind="tasks.assigned",
+            title=f"新任务：{task.title}"
+            + (f"（{task.due_on:%Y-%m-%d}前）" if task.due_on else ""),
+            url=task.get_absolute_url(),
+            record=task,
+        )
     return task
 
 
@@ -308,6 +319,14 @@ def task_send_back(*, user, task: Task, reason: str, version: int | None = None)
     task.returned_reason = reason.strip()
     task.full_clean()
     task.save()
+    if task.person_id:
+        notice_send(
+            recipients=[task.person],
+            kind="tasks.returned",
+            title=f"任务被退回：{task.title}（{task.returned_reason[:40]}）",
+            url=task.get_absolute_url(),
+            record=task,
+        )
     return task
 
 

@@ -171,3 +171,20 @@ def test_control_characters_and_far_dates_are_refused(cast):
         make_notice(cast, title="通知\u0007标题")
     with pytest.raises(ValidationError):
         make_task(cast, make_notice(cast), due=date(2150, 1, 1))
+
+
+def test_the_responsible_person_is_told_at_once_when_given_a_task_and_when_it_is_returned(cast):
+    from fazhi.notices.models import Notice
+
+    mine = Notice.objects.filter(recipient=cast.cadre)
+    task = make_task(cast, make_notice(cast), person=cast.cadre)
+    assert list(mine.values_list("kind", flat=True)) == ["tasks.assigned"]
+    assert mine.get().url == task.get_absolute_url()
+    services.task_save(user=cast.officer, notice=task.notice, task=task, data={"title": "改名"})
+    assert mine.count() == 1  # the same person again: no second notice
+    services.progress_report(
+        user=cast.cadre, task=task, text="已完成", reported_on=date(2020, 6, 20), finished=True
+    )
+    services.task_send_back(user=cast.officer, task=task, reason="请补充照片")
+    returned = mine.get(kind="tasks.returned")
+    assert "请补充照片" in returned.title
