@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "fazhi.cases",
     "fazhi.disputes",
     "fazhi.publicity",
+    "fazhi.assessment",
     "fazhi.reports",
     "fazhi.dashboard",
 ]
