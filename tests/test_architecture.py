@@ -90,7 +90,6 @@ def test_no_module_outside_core_and_regions_slices_region_codes():
 # --- import cycles between apps ---------------------------------------------
 
 
-
 def _imported_modules(tree: ast.AST) -> list[str]:
     """Absolute module names a module imports, at module level and inside functions."""
     modules = []

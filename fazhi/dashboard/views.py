@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
-from fazhi.core.navigation import attention_for, cards_for
+from fazhi.core.navigation import attention_for, cards_for, todo_for
 from fazhi.core.roles import Role
 
 
@@ -13,5 +13,5 @@ def home(request):
         return redirect("audit:log")
     if user.role == Role.SYSADMIN:
         return redirect("accounts:users")
-    context = {"cards": cards_for(user), "attention": attention_for(user)}
+    context = {"cards": cards_for(user), "attention": attention_for(user), "todo": todo_for(user)}
     return render(request, "dashboard/home.html", context)
