@@ -42,6 +42,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
 class SystemSerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="region.code", read_only=True)
+    status = serializers.CharField(read_only=True, help_text="draft 草稿 / published 已发布")
     indicators = IndicatorSerializer(many=True, read_only=True)
 
     class Meta:
@@ -82,6 +83,10 @@ class EntrySerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="indicator.name", read_only=True)
     points = serializers.DecimalField(
         source="indicator.points", max_digits=7, decimal_places=2, read_only=True
+    )
+    status = serializers.CharField(
+        read_only=True,
+        help_text="pending 待自评 / self 已自评 / returned 退回补充 / resubmitted 已补充 / reviewed 已审核",
     )
     value = serializers.SerializerMethodField()
     auto_score = serializers.SerializerMethodField()
@@ -148,6 +153,9 @@ class SheetSerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="region.code", read_only=True)
     region_name = serializers.CharField(source="region.name", read_only=True)
     year = serializers.IntegerField(source="system.year", read_only=True)
+    status = serializers.CharField(
+        read_only=True, help_text="self 自评中 / submitted 审核中 / final 已定稿"
+    )
 
     class Meta:
         model = Sheet
