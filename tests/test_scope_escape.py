@@ -22,8 +22,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
 from fazhi.accounts.models import User
+from fazhi.assessment.models import DutyRecord, Indicator, Sheet, System
 from fazhi.assessment.models import Entry as AssessmentEntry
-from fazhi.assessment.models import Indicator, Sheet, System
 from fazhi.attachments.models import Attachment
 from fazhi.cases.models import Adjudication, Lawsuit, Reconsideration
 from fazhi.disputes.models import Dispute, Finding, Handover, ScreeningReport
@@ -83,6 +83,10 @@ RECORD_URLS = {
     **{
         f"assessment:{name}": (AssessmentEntry, _pk)
         for name in ["entry", "entry_self", "entry_review", "entry_return"]
+    },
+    **{
+        f"assessment:{name}": (DutyRecord, _pk)
+        for name in ["duty", "duty_edit", "duty_panel", "duty_docx"]
     },
     **{
         f"cases:{name}": (Lawsuit, _pk)

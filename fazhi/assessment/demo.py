@@ -144,3 +144,29 @@ def assessment_2020(context):
             services.entry_review(user=officer, entry=entry)
         services.sheet_finalise(user=officer, sheet=village_sheet)
     context.say("考核：镇对村考核，八个村（社区）已评分定稿")
+    _duty_2020(county_admin, officer, town)
+    context.say("考核：党委书记、镇长2020年度第一责任人履职记录及评议")
+
+
+DUTIES = {
+    "secretary": (
+        "冉书记",
+        "主持党委会专题研究法治建设3次\n带头讲授法治课1次\n督办重大行政决策合法性审查",
+        [("县司法局评议员", 92), ("镇人大代表", 90), ("群众代表", 88)],
+    ),
+    "head": (
+        "马镇长",
+        "主持政府常务会学法4次\n出庭应诉行政诉讼1件\n落实“谁执法谁普法”责任清单",
+        [("县司法局评议员", 90), ("镇人大代表", 91), ("群众代表", 86)],
+    ),
+}
+
+
+def _duty_2020(county_admin, officer, town):
+    from fazhi.assessment import duty
+
+    for role, (person, duties, panel) in DUTIES.items():
+        record = duty.duty_save(
+            user=officer, region=town, year=2020, role=role, person=person, duties=duties
+        )
+        duty.duty_panel_record(user=county_admin, record=record, scores=panel)

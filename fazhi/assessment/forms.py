@@ -131,3 +131,40 @@ class ReturnForm(forms.Form):
 
 class CheckpointForm(forms.Form):
     label = forms.CharField(label="快照名称", max_length=100, initial="中期评估")
+
+
+class DutyForm(forms.Form):
+    year = forms.IntegerField(label="年度", min_value=FIRST_YEAR, max_value=2100)
+    role = forms.ChoiceField(label="职务", choices=[("secretary", "党委书记"), ("head", "镇长")])
+    person = forms.CharField(label="姓名", max_length=50)
+    duties = forms.CharField(
+        label="履职情况",
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="每行一项，如：主持党委会专题研究法治建设3次",
+    )
+    statement = forms.CharField(
+        label="述法报告正文",
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="留空则按履职情况和平台数据起草",
+    )
+
+
+class PanelForm(forms.Form):
+    scores = forms.CharField(
+        label="评议得分",
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="每行一名评议人：姓名 得分（0–100），如：张评议 92",
+    )
+
+    def clean_scores(self):
+        rows = []
+        for line in self.cleaned_data["scores"].splitlines():
+            if line.strip():
+                member, _, score = line.strip().rpartition(" ")
+                rows.append((member, score))
+        return rows

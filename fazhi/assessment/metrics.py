@@ -125,3 +125,31 @@ def village_results(region, period):
     return Result(
         len(parts), sheets, reverse("assessment:villages") + f"?year={period.start.year}", parts
     )
+
+
+@metric(
+    "assessment.duty_records",
+    "主要负责人履职记录",
+    unit="份",
+    capability="assessment",
+    description="党委书记、镇长当年度第一责任人履职记录份数，附各自履职事项和评议平均分。",
+)
+def duty_records(region, period):
+    from django.urls import reverse
+
+    from fazhi.assessment.models import DutyRecord
+
+    records = (
+        DutyRecord.objects.in_region(region)
+        .filter(year=period.start.year)
+        .select_related("region")
+        .order_by("region__code", "role")
+    )
+    parts = {
+        record.get_role_display(): {
+            "duties": record.duty_lines()[:5],
+            "panel": None if record.panel_average is None else float(record.panel_average),
+        }
+        for record in records
+    }
+    return Result(len(parts), records, reverse("assessment:duty_list"), parts)

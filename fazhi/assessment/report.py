@@ -51,3 +51,21 @@ def weakest_problem(f, ctx):
         return None
     names = "、".join(f"“{w['name']}”" for w in weak)
     return f"法治建设考核中{names}等指标失分较多，相关工作基础仍然薄弱"
+
+
+DUTY = "assessment.duty_records"
+
+
+@paragraph("first_responsible", metrics=[DUTY], order=5)
+def principal_duty(f, ctx):
+    if ctx.is_county or not f.has_data(DUTY):
+        return None
+    sentences = []
+    for role, part in f.parts(DUTY).items():
+        text = f"镇{role}"
+        if part["duties"]:
+            text += "；".join(part["duties"][:3])
+        if part.get("panel") is not None:
+            text += f"，年终述法评议得分{part['panel']:g}分"
+        sentences.append(text)
+    return "党政主要负责人切实履行推进法治建设第一责任人职责：" + "。".join(sentences) + "。"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.assessment.views import sheets, systems
+from fazhi.assessment.views import duty, sheets, systems
 
 app_name = "assessment"
 urlpatterns = [
@@ -28,4 +28,10 @@ urlpatterns = [
     path("entries/<int:pk>/self/", sheets.entry_self_assess, name="entry_self"),
     path("entries/<int:pk>/review/", sheets.entry_review, name="entry_review"),
     path("entries/<int:pk>/return/", sheets.entry_return, name="entry_return"),
+    path("duty/", duty.duty_list, name="duty_list"),
+    path("duty/new/", duty.duty_create, name="duty_create"),
+    path("duty/<int:pk>/", duty.duty_detail, name="duty"),
+    path("duty/<int:pk>/edit/", duty.duty_edit, name="duty_edit"),
+    path("duty/<int:pk>/panel/", duty.duty_panel, name="duty_panel"),
+    path("duty/<int:pk>/statement.docx", duty.duty_docx, name="duty_docx"),
 ]

@@ -1,3 +1,4 @@
+from fazhi.assessment.models.duty import DutyRecord, DutyRole
 from fazhi.assessment.models.sheets import (
     Checkpoint,
     Entry,
@@ -19,6 +20,8 @@ __all__ = [
     "AUTOMATIC",
     "EXTRA",
     "Checkpoint",
+    "DutyRecord",
+    "DutyRole",
     "Entry",
     "EntryStatus",
     "Indicator",
