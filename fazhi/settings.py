@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "fazhi.disputes",
     "fazhi.publicity",
     "fazhi.tasks",
+    "fazhi.assessment",
     "fazhi.reports",
     "fazhi.dashboard",
 ]

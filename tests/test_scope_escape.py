@@ -22,6 +22,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
 from fazhi.accounts.models import User
+from fazhi.assessment.models import DutyRecord, Indicator, Sheet, System
+from fazhi.assessment.models import Entry as AssessmentEntry
 from fazhi.attachments.models import Attachment
 from fazhi.cases.models import Adjudication, Lawsuit, Reconsideration
 from fazhi.disputes.models import Dispute, Finding, Handover, ScreeningReport
@@ -62,6 +64,35 @@ RECORD_URLS = {
     "accounts:user_edit": (User, _pk),
     "accounts:user_unlock": (User, _pk),
     "attachments:download": (Attachment, _pk),
+    **{
+        f"assessment:{name}": (System, _pk)
+        for name in [
+            "system",
+            "system_edit",
+            "system_publish",
+            "system_new_version",
+            "system_export",
+            "sheets_create",
+            "ranking",
+            "indicator_create",
+        ]
+    },
+    **{
+        f"assessment:{name}": (Indicator, _pk)
+        for name in ["indicator_add_child", "indicator_edit", "indicator_delete"]
+    },
+    **{
+        f"assessment:{name}": (Sheet, _pk)
+        for name in ["sheet", "sheet_submit", "sheet_finalise", "sheet_checkpoint", "sheet_pack"]
+    },
+    **{
+        f"assessment:{name}": (AssessmentEntry, _pk)
+        for name in ["entry", "entry_self", "entry_review", "entry_return"]
+    },
+    **{
+        f"assessment:{name}": (DutyRecord, _pk)
+        for name in ["duty", "duty_edit", "duty_panel", "duty_docx"]
+    },
     **{
         f"cases:{name}": (Lawsuit, _pk)
         for name in [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AssessmentConfig(AppConfig):
+    name = "fazhi.assessment"
+    verbose_name = "法治建设考核"
