@@ -55,8 +55,8 @@ def test_the_demo_report_opens_with_the_county_notice_and_writes_its_tasks_in_pa
 
     report = Report.objects.for_user(cast.officer).filter(year=2020).first()
     text = document.assemble(report)
-    assert "（工作通知〔2020〕113号）" in text["intro"]
-    first = text["parts"][0]["sections"][0]
-    assert first["key"] == "demonstration" and "督办任务" in first["text"]
-    assert "逾期任务" in first["text"]
-    assert any(item["key"].endswith("late_tasks") for item in text["candidates"])
+    assert "（工作通知〔2020〕113号）" in text.intro
+    first = text.parts[0].sections[0]
+    assert first.key == "demonstration" and "督办任务" in first.text
+    assert "逾期任务" in first.text
+    assert any(item.key.endswith("late_tasks") for item in text.candidates)
