@@ -23,6 +23,9 @@ def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = FAST_HASHERS
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    from django.core.cache import cache
+
+    cache.clear()  # cached public pages and rate-limit counts belong to one test
 
 
 def build_cast():
@@ -189,8 +192,8 @@ def build_second_town():
     """西沱镇 with one village and its own people, made through the product's
     services as an administrator would: the division list, then the accounts."""
     from fazhi.accounts.models import User
-    from fazhi.core.roles import Role
     from fazhi.accounts.services import account_save, role_grant_approve
+    from fazhi.core.roles import Role
     from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD
     from fazhi.regions.models import Organisation, OrganisationKind, Region
     from fazhi.regions.services import regions_load
@@ -243,8 +246,8 @@ def load_demo_town(town):
     from django.apps import apps
     from django.utils.module_loading import import_string, module_has_submodule
 
-    from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD, DemoContext
     from fazhi.core.demo import steps
+    from fazhi.demo.management.commands.loaddemo import DEFAULT_PASSWORD, DemoContext
 
     for config in apps.get_app_configs():
         if config.name.startswith("fazhi.") and module_has_submodule(config.module, "demo"):

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "fazhi.cases",
     "fazhi.disputes",
     "fazhi.publicity",
+    "fazhi.disclosure",
     "fazhi.reports",
     "fazhi.dashboard",
 ]

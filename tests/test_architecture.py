@@ -90,7 +90,6 @@ def test_no_module_outside_core_and_regions_slices_region_codes():
 # --- import cycles between apps ---------------------------------------------
 
 
-
 def _imported_modules(tree: ast.AST) -> list[str]:
     """Absolute module names a module imports, at module level and inside functions."""
     modules = []
@@ -178,7 +177,7 @@ def test_the_kernel_imports_no_app():
     assert app_import_graph()["core"] == set()
 
 
-CAPABILITY_APPS = ("legal", "cases", "disputes", "publicity")
+CAPABILITY_APPS = ("legal", "cases", "disputes", "publicity", "disclosure")
 
 
 def test_capability_apps_import_no_other_capability_app():
