@@ -7,6 +7,8 @@ are moderated and answered. The public's read-only JSON is not here: it is
 /gongkai/shuju/posts.json (views/portal.py), which needs no login.
 """
 
+from datetime import date
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
@@ -88,7 +90,7 @@ class AnswerSerializer(serializers.Serializer):
 
 class InfoRequestSerializer(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    answer_due = serializers.DateField(read_only=True, allow_null=True)
+    answer_due = serializers.SerializerMethodField()
 
     class Meta:
         model = InfoRequest
@@ -100,9 +102,8 @@ class InfoRequestSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
         read_only_fields = fields
 
-    def to_representation(self, instance):
-        instance.answer_due = instance.answer_due()
-        return super().to_representation(instance)
+    def get_answer_due(self, request) -> date | None:
+        return request.answer_due()
 
 
 class CategoryViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
@@ -159,8 +160,7 @@ class PostViewSet(
         except DjangoValidationError as error:
             raise _drf(error) from None
 
-    def _step(self, request, service, **kwargs):
-        post = self.get_object()
+    def _step(self, request, service, post, **kwargs):
         try:
             post = service(user=request.user, post=post, **kwargs)
         except DjangoValidationError as error:
@@ -170,12 +170,12 @@ class PostViewSet(
     @extend_schema(request=None, responses=PostSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        return self._step(request, services.post_submit)
+        return self._step(request, services.post_submit, self.get_object())
 
     @extend_schema(request=None, responses=PostSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        return self._step(request, services.post_approve)
+        return self._step(request, services.post_approve, self.get_object())
 
     def _reason(self, request) -> str:
         serializer = ReasonSerializer(data=request.data)
@@ -185,12 +185,14 @@ class PostViewSet(
     @extend_schema(request=ReasonSerializer, responses=PostSerializer)
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request, pk=None):
-        return self._step(request, services.post_return, reason=self._reason(request))
+        post = self.get_object()  # out of scope answers 404 before the input is read
+        return self._step(request, services.post_return, post, reason=self._reason(request))
 
     @extend_schema(request=ReasonSerializer, responses=PostSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        return self._step(request, services.post_withdraw, reason=self._reason(request))
+        post = self.get_object()
+        return self._step(request, services.post_withdraw, post, reason=self._reason(request))
 
 
 class QueryViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
@@ -202,8 +204,7 @@ class QueryViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["status", "addressee"]
     lookup_value_regex = r"\d+"
 
-    def _step(self, request, service, **kwargs):
-        query = self.get_object()
+    def _step(self, request, service, query, **kwargs):
         try:
             query = service(user=request.user, query=query, **kwargs)
         except DjangoValidationError as error:
@@ -213,16 +214,18 @@ class QueryViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=ModerateSerializer, responses=QuerySerializer)
     @action(detail=True, methods=["post"])
     def moderate(self, request, pk=None):
+        query = self.get_object()  # out of scope answers 404 before the input is read
         serializer = ModerateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        return self._step(request, services.query_moderate, **serializer.validated_data)
+        return self._step(request, services.query_moderate, query, **serializer.validated_data)
 
     @extend_schema(request=AnswerSerializer, responses=QuerySerializer)
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None):
+        query = self.get_object()
         serializer = AnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        return self._step(request, services.query_answer, **serializer.validated_data)
+        return self._step(request, services.query_answer, query, **serializer.validated_data)
 
 
 class InfoRequestViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):

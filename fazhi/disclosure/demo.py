@@ -24,7 +24,7 @@ CATALOGUE = [
     ("村级工程项目建设情况", Frequency.ONE_OFF, Level.VILLAGE, Source.COUNTY, None, "重庆市实施办法第二十八条"),
     ("民主评议村干部结果", Frequency.ONE_OFF, Level.VILLAGE, Source.COUNTY,
      ("大风堡村", "金花村", "洋洞村", "清河村"), "重庆市实施办法第二十八条"),
-    ("惠农政策及资金发放", Frequency.QUARTERLY, Level.TOWN, Source.TOWN, None, "政府信息公开条例第二十一条"),
+    ("惠农政策及资金发放", Frequency.ONE_OFF, Level.TOWN, Source.TOWN, None, "政府信息公开条例第二十一条"),
     ("财政预算、决算信息", Frequency.ONE_OFF, Level.TOWN, Source.TOWN, None, "政府信息公开条例第二十一条"),
 ]  # fmt: skip
 

@@ -8,13 +8,15 @@
   Django's cache.
 - Portal cache: rendered public pages are kept in Django's cache under a key
   that carries a generation number; publishing, withdrawing or answering
-  publicly bumps the generation, so the next request renders afresh. With the
+  publicly bumps the generation, so the next request renders afresh (another
+  process sees the new generation within a second). With the
   default per-process LocMem cache another process may serve a page up to
   PORTAL_SECONDS old; a shared cache (database, Redis) makes it exact.
 """
 
 import hashlib
 import secrets
+import time
 from functools import wraps
 
 from django.core import signing
@@ -74,13 +76,28 @@ def rate_limited(request) -> bool:
     return count > QUERY_LIMIT
 
 
+# The generation as this process last read it, re-read at most once a second
+# (one cache round trip fewer per page); a change made here is seen at once.
+_generation = {"value": 0, "read_at": 0.0}
+GENERATION_SECONDS = 1.0
+
+
+def _current_generation() -> int:
+    now = time.monotonic()
+    if now - _generation["read_at"] > GENERATION_SECONDS:
+        _generation.update(value=cache.get(GENERATION_KEY, 0), read_at=now)
+    return _generation["value"]
+
+
 def portal_changed() -> None:
     """Published content changed: every cached portal page is stale."""
     cache.add(GENERATION_KEY, 0, None)
     try:
-        cache.incr(GENERATION_KEY)
+        value = cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+        value = 1
+        cache.set(GENERATION_KEY, value, None)
+    _generation.update(value=value, read_at=time.monotonic())
 
 
 def portal_cached(view):
@@ -90,7 +107,7 @@ def portal_cached(view):
     def wrapped(request, *args, **kwargs):
         if request.method != "GET":
             return view(request, *args, **kwargs)
-        generation = cache.get(GENERATION_KEY, 0)
+        generation = _current_generation()
         path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         key = f"disclosure:portal:{generation}:{path}"
         kept = cache.get(key)

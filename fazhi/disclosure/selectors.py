@@ -24,6 +24,7 @@ from fazhi.disclosure.models import (
     Supervisor,
     period_label,
 )
+from fazhi.regions.codes import town_code
 from fazhi.regions.models import Region
 
 
@@ -53,10 +54,11 @@ def coverage(region, year: int, today: date) -> list[Slot]:
     """Every periodic category × period × village under `region` for `year`
     (and the town's own items), in three queries whatever the number of posts."""
     villages = list(Region.objects.under(region.prefix).filter(level__in=(4, 5)).order_by("code"))
-    towns = {r.code: r for r in villages if r.level == 4}
+    town_codes = {town_code(r.code) for r in villages}
     categories = list(
-        Category.objects.filter(region__in=towns.values(), year=year, active=True)
+        Category.objects.filter(region__code__in=town_codes, year=year, active=True)
         .exclude(frequency=Frequency.ONE_OFF)
+        .select_related("region")
         .prefetch_related("villages")
     )
     first_published = {}

@@ -45,6 +45,13 @@ from fazhi.personal import validate_phone
 REQUEST_NUMBERS = Sequence("disclosure.request", "YSQ", InfoRequest)
 
 
+def _portal_changed() -> None:
+    """Cached portal pages are stale: now, and again once the change is committed
+    (a page rendered in between from the old rows is dropped by the second bump)."""
+    portal_changed()
+    transaction.on_commit(portal_changed)
+
+
 def _ensure_editor(user) -> None:
     if not can(user, "disclosure", edit=True):
         raise PermissionDenied("您的角色无权修改村务公开。")
@@ -236,7 +243,7 @@ def post_approve(*, user, post: Post, today: date | None = None) -> Post:
     post.filed_at = timezone.now()
     post.full_clean()
     post.save()
-    transaction.on_commit(portal_changed)
+    _portal_changed()
     return post
 
 
@@ -268,7 +275,7 @@ def post_withdraw(*, user, post: Post, reason: str, today: date | None = None) -
     post.withdrawn_on = _today(today)
     post.full_clean()
     post.save()
-    transaction.on_commit(portal_changed)
+    _portal_changed()
     return post
 
 
@@ -357,7 +364,7 @@ def query_answer(
     query.answered_on, query.answered_by, query.status = _today(today), user, QueryStatus.ANSWERED
     query.full_clean()
     query.save()
-    transaction.on_commit(portal_changed)
+    _portal_changed()
     return query
 
 

@@ -9,7 +9,7 @@ import pytest
 from fazhi.core.periods import Period
 from fazhi.disclosure import services
 from fazhi.disclosure.letter import reply_letter
-from fazhi.disclosure.models import Category, InfoRequest
+from fazhi.disclosure.models import Category
 from fazhi.ledgers.base import get_ledger
 from fazhi.ledgers.io import import_workbook
 from fazhi.metrics import compute
@@ -85,6 +85,7 @@ def test_a_request_goes_through_correction_and_gets_its_reply_letter(cast):
         user=cast.officer, request=request, answer_type="partly", answer_text="提供备案表",
         answered_on=date(2020, 11, 2), pages=40,
     )  # fmt: skip
-    assert InfoRequest.objects.get().fee == 100
+    request.refresh_from_db()
+    assert request.fee == 100
     text = "\n".join(p.text for p in docx.Document(BytesIO(reply_letter(request))).paragraphs)
     assert "政府信息公开申请答复书" in text and "第三十六条" in text and "补正" in text
