@@ -7,7 +7,7 @@
 - Rate limit: at most QUERY_LIMIT queries an hour from one address, counted in
   Django's cache.
 - Portal cache: rendered public pages are kept in Django's cache under a key
-  that carries a generation number; publishing, withdrawing or answering
+  that carries a generation (a fresh random token per change); publishing, withdrawing or answering
   publicly bumps the generation, so the next request renders afresh (another
   process sees the new generation within a second). With the
   default per-process LocMem cache another process may serve a page up to
@@ -78,25 +78,21 @@ def rate_limited(request) -> bool:
 
 # The generation as this process last read it, re-read at most once a second
 # (one cache round trip fewer per page); a change made here is seen at once.
-_generation = {"value": 0, "read_at": 0.0}
+_generation = {"value": "0", "read_at": 0.0}
 GENERATION_SECONDS = 1.0
 
 
-def _current_generation() -> int:
+def _current_generation() -> str:
     now = time.monotonic()
     if now - _generation["read_at"] > GENERATION_SECONDS:
-        _generation.update(value=cache.get(GENERATION_KEY, 0), read_at=now)
+        _generation.update(value=cache.get(GENERATION_KEY, "0"), read_at=now)
     return _generation["value"]
 
 
 def portal_changed() -> None:
     """Published content changed: every cached portal page is stale."""
-    cache.add(GENERATION_KEY, 0, None)
-    try:
-        value = cache.incr(GENERATION_KEY)
-    except ValueError:
-        value = 1
-        cache.set(GENERATION_KEY, value, None)
+    value = secrets.token_hex(8)  # never a value seen before, even after a cache flush
+    cache.set(GENERATION_KEY, value, None)
     _generation.update(value=value, read_at=time.monotonic())
 
 

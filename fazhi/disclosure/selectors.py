@@ -71,10 +71,10 @@ def coverage(region, year: int, today: date) -> list[Slot]:
     work = WorkCalendar()
     slots = []
     for village in villages:
-        town_code = village.code if village.level == 4 else None
+        own_town = village.code if village.level == 4 else None
         for category in categories:
             if village.level == 4:
-                if category.level != Level.TOWN or category.region.code != town_code:
+                if category.level != Level.TOWN or category.region.code != own_town:
                     continue
             else:
                 if category.level != Level.VILLAGE or not village.code.startswith(

@@ -38,7 +38,7 @@ def test_a_post_goes_from_draft_to_the_public_page_and_a_query_is_answered(
     second = browser_context.browser.new_context(viewport=PHONE, locale="zh-CN")
     try:
         reviewer = browser_login(second, live_server, "ql_supervisor")
-        reviewer.wait_for_selector("text=退出")
+        reviewer.wait_for_url(lambda url: "/accounts/login/" not in url)
         reviewer.goto(post_url)
         reviewer.click("button:has-text('审核通过并公开')")
         reviewer.wait_for_selector("text=审核通过，已公开并报乡镇备案")
