@@ -13,6 +13,8 @@ from fazhi.disputes.tests.helpers import assign
 from fazhi.publicity.tests import factories as publicity
 
 BUSINESS = {
+    "disclosure_posts",
+    "disclosure_queries",
     "disputes",
     "screening",
     "deliberations",
