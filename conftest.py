@@ -23,6 +23,9 @@ def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = FAST_HASHERS
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    from django.core.cache import cache
+
+    cache.clear()  # cached public pages and rate-limit counts belong to one test
 
 
 def build_cast():

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "fazhi.publicity",
     "fazhi.tasks",
     "fazhi.assessment",
+    "fazhi.disclosure",
     "fazhi.reports",
     "fazhi.dashboard",
 ]

@@ -1,5 +1,6 @@
 """URLs: each app under `fazhi/` with a `urls.py` is mounted at /<app label>/,
-and each app's `api.py` registers its endpoints on the one /api/v1/ router."""
+each app's `api.py` registers its endpoints on the one /api/v1/ router, and an
+app's `public_urls.py` (pages for the public, no login) is mounted at its `PREFIX`."""
 
 from django.apps import apps
 from django.contrib import admin
@@ -23,6 +24,9 @@ for config in apps.get_app_configs():
         api_urls += extra
     if module_has_submodule(config.module, "urls"):
         app_urls.append(path(f"{config.label}/", include(f"{config.name}.urls")))
+    if module_has_submodule(config.module, "public_urls"):  # pages for the public, no login
+        public = import_string(f"{config.name}.public_urls.PREFIX")
+        app_urls.append(path(public, include(f"{config.name}.public_urls")))
 
 urlpatterns = [
     path("", dashboard_views.home, name="home"),

@@ -26,6 +26,7 @@ from fazhi.assessment.models import DutyRecord, Indicator, Sheet, System
 from fazhi.assessment.models import Entry as AssessmentEntry
 from fazhi.attachments.models import Attachment
 from fazhi.cases.models import Adjudication, Lawsuit, Reconsideration
+from fazhi.disclosure.models import Category, InfoRequest, Post, Query
 from fazhi.disputes.models import Dispute, Finding, Handover, ScreeningReport
 from fazhi.legal.models import Advisor, Catalogue, Decision, ReviewRequest
 from fazhi.notices.models import Notice
@@ -139,6 +140,28 @@ RECORD_URLS = {
         Handover,
         lambda handover: {"pk": handover.dispute_id, "handover_pk": handover.pk},
     ),
+    "disclosure:category_edit": (Category, _pk),
+    **{
+        f"disclosure:{name}": (Post, _pk)
+        for name in [
+            "post",
+            "post_edit",
+            "post_submit",
+            "post_approve",
+            "post_return",
+            "post_withdraw",
+        ]
+    },
+    **{
+        f"disclosure:{name}": (Query, _pk)
+        for name in ["query", "query_moderate", "query_escalate", "query_answer"]
+    },
+    "disclosure:request": (InfoRequest, _pk),
+    "disclosure:request_letter": (InfoRequest, _pk),
+    "disclosure:request_action": (
+        InfoRequest,
+        lambda request: {"pk": request.pk, "action": "correction"},
+    ),
     "disputes:screening_detail": (ScreeningReport, _pk),
     "disputes:finding_register": (Finding, _pk),
     **{
@@ -206,6 +229,10 @@ NOT_RECORDS = {
     "publicity:display_items": "the LED screen's own page, opened by its secret token",
     "publicity:display_heartbeat": "the LED screen's own page, opened by its secret token",
     "legal:public_catalogue": "the published catalogue is public by law",
+    "disclosure_public:post": "村务公开: a published post, public by law (unpublished ones 404)",
+    "disclosure_public:region": "村务公开: a town's or village's public page",
+    "disclosure_public:category": "村务公开: a category's public page",
+    "disclosure_public:query": "村务公开: the public's query form",
     "reports:ledger_export": "a ledger kind, exported within the caller's scope",
     "reports:ledger_import": "a ledger kind, imported within the caller's scope",
 }

@@ -10,7 +10,11 @@ procedure rules on periods):
   the next working day;
 - a working-day period counts working days only;
 - a month period ends on the same date of the later month, or on that month's
-  last day when it has no such date.
+  last day when it has no such date;
+- a "by the n-th of the next month" rule (村务公开: monthly and quarterly
+  items by the 15th) starts on the period's last day and ends on the n-th of
+  the following month, moved to the next working day like any period's last
+  day.
 A due date that depends on a year nobody entered in the holiday table is
 provisional.
 
@@ -103,6 +107,12 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+def day_of_next_month(start: date, day: int) -> date:
+    """The `day`-th of the month after `start`'s (its last day if shorter)."""
+    first = add_months(start.replace(day=1), 1)
+    return first.replace(day=min(day, calendar.monthrange(first.year, first.month)[1]))
+
+
 def is_working_day(day: date) -> bool:
     return WorkCalendar().is_working_day(day)
 
@@ -138,6 +148,8 @@ def compute_deadline(
             due = work.add_working_days(start, length)
         elif rule.unit == Unit.MONTHS:
             due = work.next_working_day(add_months(start, length))
+        elif rule.unit == Unit.DAY_OF_NEXT_MONTH:
+            due = work.next_working_day(day_of_next_month(start, length))
         else:
             due = work.next_working_day(start + timedelta(days=length))
     except (ValueError, OverflowError):  # a year the calendar cannot reach

@@ -13,9 +13,17 @@ class Unit(StrEnum):
     DAYS = "days"  # calendar days; a last day that is not a working day moves on
     WORKING_DAYS = "working_days"  # 工作日，不含法定休假日
     MONTHS = "months"
+    # "by the n-th of the next month": the start is a period's last day (a month's,
+    # or a quarter's, whose next month is the first month of the next quarter)
+    DAY_OF_NEXT_MONTH = "day_of_next_month"
 
 
-UNIT_LABELS = {Unit.DAYS: "日", Unit.WORKING_DAYS: "个工作日", Unit.MONTHS: "个月"}
+UNIT_LABELS = {
+    Unit.DAYS: "日",
+    Unit.WORKING_DAYS: "个工作日",
+    Unit.MONTHS: "个月",
+    Unit.DAY_OF_NEXT_MONTH: "日（次月）",
+}
 
 
 @dataclass(frozen=True)
@@ -38,10 +46,14 @@ class Rule:
 
     @property
     def length_label(self) -> str:
+        if self.unit == Unit.DAY_OF_NEXT_MONTH:
+            return f"次月{self.length}日前"
         return f"{self.length}{UNIT_LABELS[self.unit]}"
 
 
 ADMIN_LITIGATION = "中华人民共和国行政诉讼法"
+VILLAGE_AFFAIRS_CQ = "重庆市实施《中华人民共和国村民委员会组织法》办法"
+INFORMATION_DISCLOSURE = "中华人民共和国政府信息公开条例"
 RECONSIDERATION = "中华人民共和国行政复议法"
 
 RULES: dict[str, Rule] = {
@@ -119,6 +131,91 @@ RULES: dict[str, Rule] = {
             20,
             Unit.WORKING_DAYS,
             "收到政府信息公开申请之日",
+        ),
+        # 村务公开 (重庆市实施办法): quarterly items by the 15th of the first month of
+        # the next quarter, monthly items by the 15th of the next month, one-off
+        # items within 10 days; posted at least 10 days; objections answered by
+        # the 村委会 within 3 days and by the township within 10.
+        Rule(
+            "disclosure.quarterly",
+            "按季度公开事项",
+            VILLAGE_AFFAIRS_CQ,
+            "第二十九条",
+            15,
+            Unit.DAY_OF_NEXT_MONTH,
+            "所属季度的最后一日",
+        ),
+        Rule(
+            "disclosure.monthly",
+            "按月公开事项",
+            VILLAGE_AFFAIRS_CQ,
+            "第二十九条",
+            15,
+            Unit.DAY_OF_NEXT_MONTH,
+            "所属月份的最后一日",
+        ),
+        Rule(
+            "disclosure.one_off",
+            "一次性公开事项",
+            VILLAGE_AFFAIRS_CQ,
+            "第二十九条",
+            10,
+            Unit.DAYS,
+            "事项发生之日",
+        ),
+        Rule(
+            "disclosure.display_min",
+            "公开时间不少于10日",
+            VILLAGE_AFFAIRS_CQ,
+            "第二十九条",
+            10,
+            Unit.DAYS,
+            "公开之日",
+        ),
+        Rule(
+            "disclosure.objection_village",
+            "村民委员会答复质询",
+            VILLAGE_AFFAIRS_CQ,
+            "第三十一条",
+            3,
+            Unit.DAYS,
+            "收到质询之日",
+        ),
+        Rule(
+            "disclosure.objection_town",
+            "乡镇人民政府答复质询",
+            VILLAGE_AFFAIRS_CQ,
+            "第三十一条",
+            10,
+            Unit.DAYS,
+            "收到反映之日",
+        ),
+        Rule(
+            "disclosure_request.correction",
+            "一次性告知补正",
+            INFORMATION_DISCLOSURE,
+            "第三十条",
+            7,
+            Unit.WORKING_DAYS,
+            "收到政府信息公开申请之日",
+        ),
+        Rule(
+            "disclosure_request.consultation",
+            "第三方提出意见（不计入答复期限）",
+            INFORMATION_DISCLOSURE,
+            "第三十二条",
+            15,
+            Unit.WORKING_DAYS,
+            "第三方收到征求意见书之日",
+        ),
+        Rule(
+            "disclosure_request.extension",
+            "延长答复期限（最长20个工作日）",
+            INFORMATION_DISCLOSURE,
+            "第三十三条",
+            20,
+            Unit.WORKING_DAYS,
+            "原答复期限届满之日",
         ),
         Rule(
             "mediation.conclude",

@@ -13,6 +13,8 @@ from fazhi.disputes.tests.builders import make_assignment
 from fazhi.publicity.tests import builders as publicity
 
 BUSINESS = {
+    "disclosure_posts",
+    "disclosure_queries",
     "disputes",
     "screening",
     "deliberations",

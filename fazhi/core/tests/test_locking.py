@@ -24,6 +24,7 @@ NOT_EDITED = {
     "reports.Report": "its version is the report's edition; each edition is a new row",
     "reports.ReportFile": "a generated file, never edited",
     "reports.ReportTemplate": "an uploaded template is replaced by a new upload",
+    "disclosure.Supervisor": "an assignment is registered once, never edited",
 }
 
 

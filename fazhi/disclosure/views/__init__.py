@@ -1,0 +1,1 @@
+"""The disclosure pages: staff (`staff`, `requests`) and the public portal (`portal`)."""
