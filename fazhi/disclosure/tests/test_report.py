@@ -34,9 +34,9 @@ def test_the_report_paragraph_and_problem_come_from_the_records(demo):
     from fazhi.reports.content import compute as compute_content
 
     content = compute_content(demo.town, 2020)
-    text = "".join(item["text"] for item in content["paragraphs"]["disclosure"])
+    text = "".join(item.text for item in content.paragraphs["disclosure"])
     assert "公开村务" in text and "按期公开率" in text and "政府信息公开申请2件" in text
-    problems = " ".join(c["text"] for c in content["candidates"] if c["kind"] == "problem")
+    problems = " ".join(c.text for c in content.candidates if c.kind == "problem")
     assert "村务公开不够及时" in problems
 
 
