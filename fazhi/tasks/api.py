@@ -50,7 +50,7 @@ class _Calls:
         return False
 
 
-class NoticeSerializer(
+class SuperiorNoticeSerializer(
     ScopedSerializerMixin, VersionedSerializerMixin, serializers.ModelSerializer
 ):
     region = serializers.SlugRelatedField(
@@ -107,7 +107,7 @@ class NoticeViewSet(
 
     capability = "tasks"
     queryset = Notice.objects.with_counts().select_related("region").order_by("-received_on", "-pk")
-    serializer_class = NoticeSerializer
+    serializer_class = SuperiorNoticeSerializer
     filterset_fields = ["received_on"]
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     lookup_value_regex = r"\d+"

@@ -57,7 +57,7 @@ def test_a_notice_is_broken_into_tasks_reported_and_confirmed_on_a_phone(
     cadre = browser_login(
         browser_context.browser.new_context(), live_server, "qilong_cadre", viewport=PHONE
     )
-    first = cadre.locator("section.todo li a").first
+    first = cadre.locator("#todo a", has_text="七龙社区建成贵和工作室").first
     assert "七龙社区建成贵和工作室" in first.inner_text()
     first.click()
     cadre.wait_for_selector("form.progress-form")
