@@ -216,7 +216,7 @@ def test_a_backup_that_cannot_be_written_leaves_no_partial_archive(records, tmp_
     def disk_full(tar, name, path):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("fazhi.core.management.archive._add_file", disk_full)
+    monkeypatch.setattr("fazhi.core.management.archive.create._add_file", disk_full)
 
     with pytest.raises(CommandError) as error:
         _backup(tmp_path / "fazhi.tar.gz")

@@ -1,256 +1,33 @@
-"""Backup archives: the database, the attachments and proof of the key, in one file.
+"""Restoring an archive: check everything first, then the attachments, then the database."""
 
-An archive is one tar file (gzip-compressed when its name ends in .gz):
-
-    manifest.json          what the archive holds and how to check it
-    database.sqlite3       SQLite's online backup of the whole database, or
-    database.pgdump        pg_dump's custom-format dump
-    media/<name>           every file in the attachment storage, by its storage name
-
-The personal data stays encrypted inside the dump, so the archive is only
-useful together with the encryption key, which is never written into it. The
-manifest carries a fingerprint of the key (an HMAC of a fixed label under the
-key) so that a restore under another key is refused before anything changes:
-it would bring back ID numbers and phones nobody could read again.
-
-Restoring checks everything it can before it touches anything (format, key,
-database vendor, migrations, the hash of every member), then writes the
-attachments (their names are unique, so this only adds), then replaces the
-database in one transaction, then counts the rows again against the manifest.
-"""
-
-import hashlib
-import hmac
-import io
-import json
-import os
 import posixpath
 import tarfile
 import tempfile
 import zlib
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from datetime import datetime
-from importlib import metadata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.files.storage import Storage, default_storage
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.loader import MigrationLoader
-from django.utils import timezone
 
 from fazhi.core.management import databases
+from fazhi.core.management.archive.manifest import (
+    MANIFEST,
+    MEDIA_PREFIX,
+    BackupError,
+    Manifest,
+    RestoreResult,
+    Say,
+    copy_hashed,
+    key_fingerprint,
+    sha256_stream,
+    storage_names,
+)
 from fazhi.core.management.databases import DatabaseToolError, vendor_name
-
-FORMAT = "fazhi-backup"
-FORMAT_VERSION = 1
-MANIFEST = "manifest.json"
-MEDIA_PREFIX = "media/"
-_KEY_LABEL = b"fazhi backup archive: encryption key check, version 1"
-_CHUNK = 1024 * 1024
-
-Say = Callable[[str], None]
-
-
-class BackupError(Exception):
-    """A backup or restore refused or failed; the message says why, in Chinese."""
-
-
-def key_fingerprint() -> str:
-    """Identifies FAZHI_ENCRYPTION_KEY without revealing it (HMAC-SHA256 of a fixed label)."""
-    return hmac.new(settings.FAZHI_ENCRYPTION_KEY.encode(), _KEY_LABEL, hashlib.sha256).hexdigest()
-
-
-@dataclass
-class Manifest:
-    created_at: str
-    fazhi_version: str
-    database_vendor: str
-    database_file: str
-    database_sha256: str
-    key_fingerprint: str
-    migrations: list[list[str]]
-    row_counts: dict[str, int]
-    media: dict[str, dict] = field(default_factory=dict)  # name -> {"sha256", "size"}
-    format: str = FORMAT
-    format_version: int = FORMAT_VERSION
-
-    def to_json(self) -> bytes:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=2, sort_keys=True).encode()
-
-    @classmethod
-    def from_json(cls, raw: bytes) -> "Manifest":
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            raise BackupError("存档的 manifest.json 不是有效的 JSON：存档已损坏。") from None
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise BackupError("这不是 fazhi backup 生成的存档（manifest.json 的 format 不对）。")
-        if data.get("format_version") != FORMAT_VERSION:
-            raise BackupError(
-                f"存档格式版本 {data.get('format_version')} 不受支持"
-                f"（本程序读取版本 {FORMAT_VERSION}）：请用生成它的程序版本恢复。"
-            )
-        try:
-            return cls(**data)
-        except TypeError:
-            raise BackupError("存档的 manifest.json 缺少或多出字段：存档已损坏。") from None
-
-
-@dataclass
-class BackupResult:
-    path: Path
-    manifest: Manifest
-
-
-@dataclass
-class RestoreResult:
-    manifest: Manifest
-    tables: int
-    rows: int
-    media_written: int
-    media_unchanged: int
-    media_extra: list[str]
-    migrations_to_apply: list[str]
-    restored: bool
-
-
-# Backup -------------------------------------------------------------------
-
-
-def backup_create(*, destination: Path, say: Say = lambda line: None) -> BackupResult:
-    """Write an archive of the database and the attachments to `destination`."""
-    connection = connections[DEFAULT_DB_ALIAS]
-    try:
-        databases.require_supported(connection)
-    except DatabaseToolError as error:
-        raise BackupError(str(error)) from None
-    destination = destination.resolve()
-    if destination.exists():
-        raise BackupError(f"{destination} 已存在：不覆盖已有的存档，请换一个文件名。")
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".fazhi-backup-", dir=destination.parent) as folder:
-        work = Path(folder)
-        dump = work / databases.DUMP_FILES[connection.vendor]
-        say(f"导出数据库（{vendor_name(connection.vendor)}）…")
-        try:
-            snapshot = databases.database_dump(connection=connection, target=dump)
-        except DatabaseToolError as error:
-            raise BackupError(str(error)) from None
-        say("复制附件…")
-        partial = destination.with_name(destination.name + ".partial")
-        try:
-            # The database first, then the files: a file uploaded meanwhile is
-            # an extra file in the archive, never a row without its file.
-            media = _copy_media(default_storage, work / "media")
-            manifest = Manifest(
-                created_at=timezone.localtime().isoformat(timespec="seconds"),
-                fazhi_version=_fazhi_version(),
-                database_vendor=connection.vendor,
-                database_file=dump.name,
-                database_sha256=_sha256_file(dump),
-                key_fingerprint=key_fingerprint(),
-                migrations=[list(item) for item in snapshot.migrations],
-                row_counts=snapshot.row_counts,
-                media={name: info for name, (info, _) in media.items()},
-            )
-            _write_tar(partial, manifest, dump, media)
-            os.replace(partial, destination)
-        except OSError as error:  # a full disk, an unreadable attachment …
-            partial.unlink(missing_ok=True)
-            raise BackupError(
-                f"备份到 {destination} 失败（没有留下不完整的存档）：{error}"
-            ) from None
-    return BackupResult(path=destination, manifest=manifest)
-
-
-def default_archive_name() -> str:
-    return f"fazhi-backup-{timezone.localtime():%Y%m%d-%H%M%S}.tar.gz"
-
-
-def _fazhi_version() -> str:
-    try:
-        return metadata.version("fazhi")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
-def _storage_names(storage: Storage, directory: str = "") -> list[str]:
-    try:
-        directories, files = storage.listdir(directory)
-    except FileNotFoundError:
-        return []
-    names = [posixpath.join(directory, name) for name in files]
-    for sub in directories:
-        names.extend(_storage_names(storage, posixpath.join(directory, sub)))
-    return sorted(names)
-
-
-def _copy_media(storage: Storage, into: Path) -> dict[str, tuple[dict, Path]]:
-    """Copy every stored file once, hashing as it goes: the archive holds what was hashed."""
-    into.mkdir()
-    copied = {}
-    for index, name in enumerate(_storage_names(storage)):
-        target = into / str(index)
-        digest = hashlib.sha256()
-        with storage.open(name, "rb") as source, open(target, "wb") as out:
-            while chunk := source.read(_CHUNK):
-                digest.update(chunk)
-                out.write(chunk)
-        copied[name] = ({"sha256": digest.hexdigest(), "size": target.stat().st_size}, target)
-    return copied
-
-
-def _tar_writer(raw: IO[bytes], *, gzip: bool) -> tarfile.TarFile:
-    if gzip:
-        return tarfile.open(fileobj=raw, mode="w:gz")
-    return tarfile.open(fileobj=raw, mode="w")
-
-
-def _write_tar(path: Path, manifest: Manifest, dump: Path, media: dict) -> None:
-    gzip = path.name.removesuffix(".partial").endswith((".gz", ".tgz"))
-    # The archive holds password hashes and encrypted personal data: owner only.
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with open(descriptor, "wb") as raw, _tar_writer(raw, gzip=gzip) as tar:
-        _add_bytes(tar, MANIFEST, manifest.to_json())
-        _add_file(tar, manifest.database_file, dump)
-        for name, (_, copy) in media.items():
-            _add_file(tar, MEDIA_PREFIX + name, copy)
-        tar.close()
-        raw.flush()
-        os.fsync(raw.fileno())
-
-
-def _member(name: str, size: int) -> tarfile.TarInfo:
-    info = tarfile.TarInfo(name)
-    info.size = size
-    info.mode = 0o600
-    info.mtime = int(datetime.now().timestamp())
-    return info
-
-
-def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
-    tar.addfile(_member(name, len(data)), io.BytesIO(data))
-
-
-def _add_file(tar: tarfile.TarFile, name: str, path: Path) -> None:
-    with open(path, "rb") as handle:
-        tar.addfile(_member(name, path.stat().st_size), handle)
-
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-# Restore ------------------------------------------------------------------
 
 
 def backup_restore(
@@ -296,7 +73,7 @@ def backup_restore(
         ContentType.objects.clear_cache()  # ids now come from the archive
         result.restored = True
         _check_restored(manifest, connection)
-        result.media_extra = sorted(set(_storage_names(default_storage)) - set(manifest.media))
+        result.media_extra = sorted(set(storage_names(default_storage)) - set(manifest.media))
     return result
 
 
@@ -363,13 +140,8 @@ def _read_members(tar: tarfile.TarFile, work: Path, connection) -> _Unpacked:
 
 
 def _extract_hashed(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> str:
-    digest = hashlib.sha256()
-    source = _opened(tar, member)
     with open(target, "wb") as out:
-        while chunk := source.read(_CHUNK):
-            digest.update(chunk)
-            out.write(chunk)
-    return digest.hexdigest()
+        return copy_hashed(_opened(tar, member), out)
 
 
 def _check_storage_name(name: str) -> None:
@@ -431,7 +203,7 @@ def _restore_media(storage: Storage, manifest: Manifest, media: dict[str, Path])
     for name, path in media.items():
         if storage.exists(name):
             with storage.open(name, "rb") as current:
-                if _sha256_stream(current) == manifest.media[name]["sha256"]:
+                if sha256_stream(current) == manifest.media[name]["sha256"]:
                     unchanged += 1
                     continue
             storage.delete(name)
@@ -441,13 +213,6 @@ def _restore_media(storage: Storage, manifest: Manifest, media: dict[str, Path])
             raise BackupError(f"附件 {name} 未能按原名写回存储（存为了 {saved}）：请检查附件存储。")
         written += 1
     return written, unchanged
-
-
-def _sha256_stream(handle) -> str:
-    digest = hashlib.sha256()
-    while chunk := handle.read(_CHUNK):
-        digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _check_restored(manifest: Manifest, connection) -> None:
@@ -463,5 +228,5 @@ def _check_restored(manifest: Manifest, connection) -> None:
         )
     for name, info in manifest.media.items():
         with default_storage.open(name, "rb") as handle:
-            if _sha256_stream(handle) != info["sha256"]:
+            if sha256_stream(handle) != info["sha256"]:
                 raise BackupError(f"恢复后附件 {name} 的 SHA-256 与清单不符：请检查附件存储。")
