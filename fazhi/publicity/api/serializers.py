@@ -1,18 +1,18 @@
-"""/api/v1/publicity/…: every record type, through the scope rule.
-
-A region, village, unit, campaign or person outside the caller's scope is
-refused with a 400 naming the field; a record outside it answers 404.
-"""
+"""The serializers of every publicity record type."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.urls import reverse
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from fazhi.core.locking import EditConflict, VersionConflict, VersionedSerializerMixin
-from fazhi.core.permissions import HasCapability, ScopedViewSetMixin
-from fazhi.core.protected import record_delete
+from fazhi.publicity.api.fields import (
+    OUT_OF_SCOPE,
+    ModelCleanMixin,
+    RecordSaveMixin,
+    ScopedRelatedField,
+    region_field,
+)
 from fazhi.publicity.models import (
     Activity,
     Cadre,
@@ -29,81 +29,8 @@ from fazhi.publicity.models import (
     Theme,
     Training,
 )
-from fazhi.publicity.services import activity_save, record_save
+from fazhi.publicity.services import activity_save
 from fazhi.regions.models import Organisation, Region
-
-OUT_OF_SCOPE = "不在您的管辖范围内。"
-
-
-class ScopedRelatedField(serializers.SlugRelatedField):
-    """A related record chosen by slug from what the caller's scope reaches."""
-
-    def __init__(self, model, slug_field="id", **kwargs):
-        self.model = model
-        super().__init__(slug_field=slug_field, **kwargs)
-
-    def get_queryset(self):
-        return self.model.objects.for_user(self.context["request"].user)
-
-    def to_internal_value(self, data):
-        try:
-            return self.get_queryset().get(**{self.slug_field: data})
-        except (self.model.DoesNotExist, ValueError, TypeError):
-            raise ValidationError(f"{data}{OUT_OF_SCOPE}或不存在。") from None
-
-
-def region_field(**kwargs):
-    return ScopedRelatedField(Region, slug_field="code", **kwargs)
-
-
-class ModelCleanMixin:
-    """Run the model's own clean() so the API and the forms refuse the same things."""
-
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        model = self.Meta.model
-        instance = model(**{k: v for k, v in attrs.items() if not _is_many(model, k)})
-        if self.instance is not None:
-            for field in model._meta.concrete_fields:
-                if field.name not in attrs:
-                    setattr(instance, field.attname, getattr(self.instance, field.attname))
-        try:
-            instance.clean()
-        except DjangoValidationError as error:
-            raise ValidationError(error.message_dict) from None
-        return attrs
-
-
-class RecordSaveMixin:
-    """Save through `record_save`, the service the publicity form pages save through."""
-
-    def save(self, **kwargs):
-        model = self.Meta.model
-        data = {name: value for name, value in self.validated_data.items() if name != "version"}
-        related = {name: data.pop(name) for name in list(data) if _is_many(model, name)}
-        version = self.read_version() if self.instance is not None else None
-        record = self.instance if self.instance is not None else model()
-        for name, value in data.items():
-            setattr(record, name, value)
-        try:
-            self.instance = record_save(
-                user=self.context["request"].user,
-                record=record,
-                version=version,
-                submitted=self.validated_data,
-                related=related,
-            )
-        except EditConflict as conflict:
-            raise VersionConflict(conflict) from None
-        except DjangoValidationError as error:
-            raise ValidationError(
-                getattr(error, "message_dict", {"detail": error.messages})
-            ) from None
-        return self.instance
-
-
-def _is_many(model, name):
-    return any(f.name == name and f.many_to_many for f in model._meta.get_fields())
 
 
 class ActivitySerializer(VersionedSerializerMixin, serializers.ModelSerializer):
@@ -315,106 +242,7 @@ SERIALIZERS = {
 }
 
 
-class PublicityViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
-    capability = "publicity"
-
-    def perform_create(self, serializer):
-        with transaction.atomic():
-            serializer.save()
-
-    def perform_update(self, serializer):
-        with transaction.atomic():
-            serializer.save()
-
-    def perform_destroy(self, instance):
-        record_delete(instance)  # 409 with a message while other records refer to it
-
-
-def viewset(model_class, serializer_class, *, related=(), filters=()):
-    return type(
-        f"{model_class.__name__}ViewSet",
-        (PublicityViewSet,),
-        {
-            "queryset": model_class.objects.select_related(*related),
-            "serializer_class": serializer_class,
-            "filterset_fields": list(filters),
-            "__doc__": f"{model_class._meta.verbose_name}（按管辖范围）。",
-        },
-    )
-
-
-class ActivityViewSet(PublicityViewSet):
-    """普法活动（按管辖范围）。"""
-
-    queryset = Activity.objects.with_related()
-    serializer_class = ActivitySerializer
-    filterset_fields = {
-        "date": ["gte", "lte"],
-        "form": ["exact"],
-        "status": ["exact"],
-        "concentrated": ["exact"],
-        "campaign": ["exact"],
-        "villages__code": ["exact"],
-        "themes__name": ["exact"],
-    }
-
-
 class ThemeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Theme
         fields = ["id", "name"]
-
-
-class ThemeViewSet(viewsets.ReadOnlyModelViewSet):
-    """普法主题（全系统共用的配置）。"""
-
-    permission_classes = [permissions.IsAuthenticated, HasCapability]
-    capability = "publicity"
-    queryset = Theme.objects.filter(active=True)
-    serializer_class = ThemeSerializer
-    pagination_class = None
-
-
-def register(router):
-    router.register("publicity/activities", ActivityViewSet, basename="publicity-activity")
-    router.register("publicity/themes", ThemeViewSet, basename="publicity-theme")
-    router.register(
-        "publicity/understanders",
-        viewset(LawUnderstander, LawUnderstanderSerializer, related=["region"], filters=["active"]),
-        basename="publicity-understander",
-    )
-    router.register(
-        "publicity/screens",
-        viewset(Screen, ScreenSerializer, related=["region"], filters=["status"]),
-        basename="publicity-screen",
-    )
-    router.register(
-        "publicity/exam-scores",
-        type(
-            "ExamScoreViewSet",
-            (PublicityViewSet,),
-            {
-                "queryset": ExamScore.objects.select_related("exam", "cadre"),
-                "serializer_class": ExamScoreSerializer,
-                "filterset_fields": ["exam"],
-                "__doc__": "考试成绩（按管辖范围）。",
-            },
-        ),
-        basename="publicity-exam-score",
-    )
-    paths = {
-        Campaign: "campaigns",
-        ResponsibilityList: "responsibility-lists",
-        KeyDate: "key-dates",
-        Training: "trainings",
-        ScreenContent: "screen-contents",
-        Cadre: "cadres",
-        StudySession: "study-sessions",
-        Exam: "exams",
-    }
-    for model_class, path in paths.items():
-        router.register(
-            f"publicity/{path}",
-            viewset(model_class, SERIALIZERS[model_class], related=["region"]),
-            basename=f"publicity-{path[:-1]}",
-        )
