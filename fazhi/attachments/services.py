@@ -35,3 +35,11 @@ def attachment_create(
     attachment.full_clean()
     attachment.save()
     return attachment
+
+
+def attach_uploads(uploads, *, user, owner: models.Model, region, kind: str, label: str) -> None:
+    """Keep every file handed in with `owner`, each checked as `attachment_create` checks one."""
+    for upload in uploads or []:
+        attachment_create(
+            upload=upload, user=user, region=region, owner=owner, kind=kind, field_label=label
+        )

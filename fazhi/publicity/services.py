@@ -7,7 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from fazhi.attachments.models import Kind
-from fazhi.attachments.services import attachment_create
+from fazhi.attachments.services import attach_uploads
 from fazhi.core.locking import version_check
 from fazhi.core.scope import ensure_region_in_scope
 from fazhi.publicity.models import (
@@ -76,24 +76,17 @@ def activity_save(
     activity.save()
     activity.villages.set(villages)
     activity.themes.set(list(themes))
-    for upload in photos:
-        attachment_create(
-            upload=upload,
-            user=user,
-            region=activity.region,
-            owner=activity,
-            kind=Kind.PHOTO,
-            field_label="活动照片",
-        )
-    for upload in sign_in_sheets:
-        attachment_create(
-            upload=upload,
-            user=user,
-            region=activity.region,
-            owner=activity,
-            kind=Kind.SIGN_IN,
-            field_label="签到表",
-        )
+    attach_uploads(
+        photos, user=user, owner=activity, region=activity.region, kind=Kind.PHOTO, label="活动照片"
+    )
+    attach_uploads(
+        sign_in_sheets,
+        user=user,
+        owner=activity,
+        region=activity.region,
+        kind=Kind.SIGN_IN,
+        label="签到表",
+    )
     return activity
 
 

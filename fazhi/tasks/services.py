@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.attachments.models import Kind
-from fazhi.attachments.services import attachment_create
+from fazhi.attachments.services import attach_uploads
 from fazhi.core.locking import version_check
 from fazhi.core.roles import Role
 from fazhi.core.scope import ensure_region_in_scope
@@ -67,15 +67,9 @@ def notice_save(
     ensure_region_in_scope(user, notice.region)
     notice.full_clean()
     notice.save()
-    for upload in files:
-        attachment_create(
-            upload=upload,
-            user=user,
-            region=notice.region,
-            owner=notice,
-            kind=Kind.NOTICE,
-            field_label="通知文件",
-        )
+    attach_uploads(
+        files, user=user, owner=notice, region=notice.region, kind=Kind.NOTICE, label="通知文件"
+    )
     _recompute_working_day_dues(notice)
     return notice
 
@@ -236,24 +230,17 @@ def progress_report(
     progress.reported_by = user
     progress.full_clean()
     progress.save()
-    for upload in photos:
-        attachment_create(
-            upload=upload,
-            user=user,
-            region=task.region,
-            owner=progress,
-            kind=Kind.PHOTO,
-            field_label="现场照片",
-        )
-    for upload in evidence:
-        attachment_create(
-            upload=upload,
-            user=user,
-            region=task.region,
-            owner=progress,
-            kind=Kind.EVIDENCE,
-            field_label="佐证材料",
-        )
+    attach_uploads(
+        photos, user=user, owner=progress, region=task.region, kind=Kind.PHOTO, label="现场照片"
+    )
+    attach_uploads(
+        evidence,
+        user=user,
+        owner=progress,
+        region=task.region,
+        kind=Kind.EVIDENCE,
+        label="佐证材料",
+    )
     task.status = Status.AWAITING if finished else Status.IN_PROGRESS
     if finished:
         task.finished_on = reported_on

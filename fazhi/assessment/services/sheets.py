@@ -29,7 +29,7 @@ from fazhi.assessment.models import (
 )
 from fazhi.assessment.selectors import score_entries, sheet_total
 from fazhi.attachments.models import Kind
-from fazhi.attachments.services import attachment_create
+from fazhi.attachments.services import attach_uploads
 from fazhi.core.locking import version_check
 from fazhi.core.roles import Role
 from fazhi.core.scope import ensure_region_in_scope
@@ -169,15 +169,9 @@ def entry_self_assess(
     )
     entry.full_clean()
     entry.save()
-    for upload in uploads:
-        attachment_create(
-            upload=upload,
-            user=user,
-            region=sheet.region,
-            owner=entry,
-            kind=Kind.EVIDENCE,
-            field_label="佐证材料",
-        )
+    attach_uploads(
+        uploads, user=user, owner=entry, region=sheet.region, kind=Kind.EVIDENCE, label="佐证材料"
+    )
     return entry
 
 

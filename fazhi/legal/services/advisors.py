@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fazhi.attachments.models import Kind
+from fazhi.attachments.services import attach_uploads
 from fazhi.core.locking import version_check
 from fazhi.core.scope import ensure_region_in_scope
 from fazhi.legal.models import (
@@ -15,7 +16,6 @@ from fazhi.legal.models import (
     Contract,
     Service,
 )
-from fazhi.legal.services.uploads import attach_uploads
 
 # What a person may set on an advisor record; `account` is the advisor's login (`Advisor.user`).
 ADVISOR_FIELDS = ("kind", "name", "firm", "licence_number", "phone", "speciality", "account")

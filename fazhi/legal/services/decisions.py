@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.attachments.models import Attachment, Kind
+from fazhi.attachments.services import attach_uploads
 from fazhi.core.scope import ensure_region_in_scope
 from fazhi.legal.models import (
     Catalogue,
@@ -16,7 +17,6 @@ from fazhi.legal.models import (
     ReviewRequest,
     StepKind,
 )
-from fazhi.legal.services.uploads import attach_uploads
 
 
 @transaction.atomic

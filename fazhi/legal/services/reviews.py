@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.attachments.models import Kind
+from fazhi.attachments.services import attach_uploads
 from fazhi.core.scope import ensure_region_in_scope
 from fazhi.legal.models import (
     Advisor,
@@ -18,7 +19,6 @@ from fazhi.legal.models import (
     SubjectKind,
 )
 from fazhi.legal.models.reviews import review_minimum_due
-from fazhi.legal.services.uploads import attach_uploads
 from fazhi.notices.services import notice_send
 
 # The service a legality review counts as in the advisor's service log.
