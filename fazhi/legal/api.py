@@ -262,19 +262,7 @@ class StepSerializer(serializers.ModelSerializer):
             "date",
             "responsible",
             "note",
-            "comment_start",
-            "comment_end",
-            "short_period_reason",
-            "comments_received",
-            "expert_required",
-            "experts",
-            "no_expert_reason",
-            "risk_level",
-            "review_request",
-            "meeting_type",
-            "attendance",
-            "chief_decision",
-            "channel",
+            *DecisionStep.DETAIL_FIELDS,
         ]
         validators = []  # the procedure rules (procedure.py) decide, in Chinese
 

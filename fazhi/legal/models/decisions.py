@@ -164,6 +164,23 @@ class DecisionStepQuerySet(ScopedQuerySet):
 class DecisionStep(Versioned):
     """One recorded step of a decision's procedure; fields beyond the first few belong to one kind."""
 
+    # The fields that belong to one kind of step, in the order forms and files show them.
+    DETAIL_FIELDS = (
+        "comment_start",
+        "comment_end",
+        "short_period_reason",
+        "comments_received",
+        "expert_required",
+        "experts",
+        "no_expert_reason",
+        "risk_level",
+        "review_request",
+        "meeting_type",
+        "attendance",
+        "chief_decision",
+        "channel",
+    )
+
     decision = models.ForeignKey(
         Decision, verbose_name="重大行政决策", on_delete=models.CASCADE, related_name="steps"
     )

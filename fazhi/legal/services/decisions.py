@@ -84,21 +84,7 @@ def decision_create(
     return decision
 
 
-_STEP_FIELDS = {
-    "comment_start",
-    "comment_end",
-    "short_period_reason",
-    "comments_received",
-    "expert_required",
-    "experts",
-    "no_expert_reason",
-    "risk_level",
-    "review_request",
-    "meeting_type",
-    "attendance",
-    "chief_decision",
-    "channel",
-}
+_STEP_FIELDS = frozenset(DecisionStep.DETAIL_FIELDS)
 
 
 @transaction.atomic
@@ -149,9 +135,7 @@ def decision_step_record(
 
 def _step_lines(step) -> list[str]:
     rows = [("日期", f"{step.date:%Y-%m-%d}"), ("负责人", step.responsible)]
-    for name in sorted(
-        _STEP_FIELDS, key=lambda n: DecisionStep._meta.get_field(n).creation_counter
-    ):
+    for name in DecisionStep.DETAIL_FIELDS:
         value = getattr(step, name)
         if value in (None, ""):
             continue
