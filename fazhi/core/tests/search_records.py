@@ -6,12 +6,15 @@ Two calls with different words and villages give the "finds this, not that"
 and the "in scope only" cases.
 """
 
-from datetime import date
+from datetime import date, datetime
+
+from django.utils import timezone
 
 from fazhi.accounts.models import User
 from fazhi.cases.models import Adjudication
 from fazhi.cases.tests import builders as cases
 from fazhi.core.roles import Role
+from fazhi.disclosure.models import Category, Frequency, Post, Query
 from fazhi.disputes.models import Deliberation, Finding, ScreeningReport
 from fazhi.disputes.tests.builders import make_dispute, make_party
 from fazhi.legal.models import Advisor, AdvisorKind, ReviewRequest, Service, SubjectKind
@@ -83,6 +86,17 @@ def seed(cast, word: str, village, *, number: int = 1) -> dict:
     organisation = Organisation.objects.create(
         region=village, name=f"{word}调解{number}组", kind=OrganisationKind.choices[0][0]
     )
+    category, _ = Category.objects.get_or_create(
+        region=town, year=2020, name="村级财务收支情况", defaults={"frequency": Frequency.MONTHLY}
+    )
+    post = Post.objects.create(
+        region=village, category=category, year=2020, period=number,
+        title=f"{word}组{number}月财务收支", body="收支明细见附表。",
+    )  # fmt: skip
+    query = Query.objects.create(
+        region=village, post=post, name="谭群众", content=f"{word}组修路款的去向请说明",
+        received_at=timezone.make_aware(datetime(2020, 4, number, 9)),
+    )  # fmt: skip
     user = User.objects.create(
         username=f"user_{number}", full_name=f"{word}专干", role=Role.TOWN_OFFICER, region=town
     )
@@ -101,6 +115,8 @@ def seed(cast, word: str, village, *, number: int = 1) -> dict:
         "campaigns": campaign,
         "understanders": understander,
         "screens": screen,
+        "disclosure_posts": post,
+        "disclosure_queries": query,
         "organisations": organisation,
         "users": user,
     }

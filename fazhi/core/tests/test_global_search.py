@@ -64,9 +64,7 @@ def test_every_app_declares_its_sources_in_its_own_search_module():
 def test_the_town_officer_finds_every_kind_in_the_town(cast, client, two_villages):
     client.force_login(cast.officer)
     kinds, response = _kinds(client, "梧桐")
-    # The shared seed (search_records.py) makes no 村务公开 posts or queries yet.
-    seeded = BUSINESS - {"disclosure_posts", "disclosure_queries"}
-    assert seeded | {"organisations"} <= set(kinds)
+    assert BUSINESS | {"organisations"} <= set(kinds)
     assert "users" not in kinds
     disputes = kinds["disputes"]
     assert len(disputes.hits) == 2
@@ -80,9 +78,12 @@ def test_a_village_cadre_of_qilong_never_sees_huangshui_records(cast, client, tw
     kinds, response = _kinds(client, "梧桐")
     assert set(kinds) <= {
         "disputes", "screening", "deliberations", "activities", "understanders", "screens",
-        "organisations", "campaigns",
+        "organisations", "campaigns", "disclosure_posts", "disclosure_queries",
     }  # fmt: skip
-    for key in ("disputes", "screening", "deliberations", "activities", "understanders"):
+    for key in (
+        "disputes", "screening", "deliberations", "activities", "understanders",
+        "disclosure_posts", "disclosure_queries",
+    ):  # fmt: skip
         urls = [hit.url for hit in kinds[key].hits]
         assert len(urls) == 1, key
     body = response.content.decode()
