@@ -12,6 +12,7 @@ urlpatterns = [
     path("sousuo/", portal.search, name="search"),
     path("shuju/posts.json", portal.posts_json, name="posts_json"),
     path("neirong/<int:pk>/", portal.post_page, name="post"),
+    path("neirong/<int:pk>/fujian/<int:attachment>/", portal.attachment, name="attachment"),
     re_path(r"^(?P<code>\d{12})/$", portal.region_page, name="region"),
     re_path(r"^(?P<code>\d{12})/zhixun/$", portal.query_form, name="query"),
     re_path(

@@ -24,6 +24,7 @@ from fazhi.core.locking import version_check
 from fazhi.core.numbering import Sequence, number_allocate
 from fazhi.core.roles import Role, can
 from fazhi.core.scope import ensure_region_in_scope
+from fazhi.core.uploads import DOCX, XLSX
 from fazhi.disclosure import deadlines
 from fazhi.disclosure.guard import portal_changed
 from fazhi.disclosure.models import (
@@ -203,6 +204,13 @@ def attachments_of(post: Post):
     return Attachment.objects.filter(
         owner_type=ContentType.objects.get_for_model(Post), owner_id=post.pk
     )
+
+
+def served_publicly(attachment: Attachment) -> bool:
+    """Whether the portal may hand out an attachment of a published post: a photo, or a
+    Word or Excel file whose text publishing checked. Publishing cannot read a PDF's
+    text, so a PDF is listed by name only."""
+    return attachment.is_image or attachment.content_type in (DOCX, XLSX)
 
 
 def personal_data_problems(post: Post) -> list[str]:

@@ -13,10 +13,17 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET
 
+from fazhi.attachments.views import INLINE_TYPES, attachment_response
 from fazhi.core.keyword import keyword_filter
 from fazhi.disclosure import services
 from fazhi.disclosure.forms import PublicQueryForm
-from fazhi.disclosure.guard import captcha_check, captcha_new, portal_cached, rate_limited
+from fazhi.disclosure.guard import (
+    PORTAL_SECONDS,
+    captcha_check,
+    captcha_new,
+    portal_cached,
+    rate_limited,
+)
 from fazhi.disclosure.models import Category, Post, Query, QueryStatus
 from fazhi.disclosure.text import mask_personal_data, render_body
 from fazhi.regions.models import Region
@@ -86,7 +93,17 @@ def category_page(request, code, category):
 @portal_cached
 def post_page(request, pk):
     post = get_object_or_404(Post.objects.public(), pk=pk)
-    attachments = services.attachments_of(post).only("original_name", "content_type")
+    attachments = services.attachments_of(post).only("original_name", "content_type", "description")
+    files = [
+        {
+            "id": a.id,
+            "name": mask_personal_data(a.original_name),
+            "alt": mask_personal_data(a.description or a.original_name.rsplit(".", 1)[0]),
+            "served": services.served_publicly(a),
+            "image": a.content_type in INLINE_TYPES,
+        }
+        for a in attachments
+    ]
     return render(
         request,
         "disclosure/public/post.html",
@@ -94,9 +111,23 @@ def post_page(request, pk):
             "post": post,
             "title": mask_personal_data(post.title),
             "body": render_body(post.body),
-            "attachments": [mask_personal_data(a.original_name) for a in attachments],
+            "photos": [f for f in files if f["image"]],
+            "attachments": [f for f in files if not f["image"]],
         },
     )
+
+
+@require_GET
+def attachment(request, pk, attachment):
+    """A file of a published post, to anyone: only what publishing checked or a photo,
+    as a download (a photo may show inline), never as a page."""
+    post = get_object_or_404(Post.objects.published(), pk=pk)
+    found = services.attachments_of(post).filter(pk=attachment).first()
+    if found is None or not services.served_publicly(found):
+        raise Http404("没有这个附件。")
+    response = attachment_response(found)
+    response["Cache-Control"] = f"public, max-age={PORTAL_SECONDS}"
+    return response
 
 
 @require_GET
