@@ -292,6 +292,22 @@ def post_withdraw(*, user, post: Post, reason: str, today: date | None = None) -
     return post
 
 
+@transaction.atomic
+def post_push_to_screen(*, user, post: Post, today: date | None = None) -> Post:
+    """Show a published post's title on the LED screens of its village (a town's post:
+    of the town's villages) for the statutory 10 days from today."""
+    _ensure_editor(user)
+    ensure_region_in_scope(user, post.region)
+    if post.status != Status.PUBLISHED:
+        raise ValidationError(
+            f"「{post.title}」{post.get_status_display()}，只有已公开的内容可以推送到LED屏。"
+        )
+    post.screen_until = deadlines.display_until(_today(today))
+    post.full_clean()
+    post.save()
+    return post
+
+
 # --- queries (质询) -----------------------------------------------------------------
 
 

@@ -253,6 +253,14 @@ def post_withdraw(request, pk):
     return _post_action(request, pk, services.post_withdraw, "已撤回。", with_reason=True)
 
 
+@require_POST
+@capability_required(CAP, edit=True)
+def post_push_to_screen(request, pk):
+    return _post_action(
+        request, pk, services.post_push_to_screen, "已推送，本村LED屏将播放本条标题10日。"
+    )
+
+
 @capability_required(CAP)
 def queries(request):
     records = Query.objects.for_user(request.user).select_related("region", "post")
