@@ -8,7 +8,7 @@ A figure whose source metric is not installed is None (no data).
 from decimal import Decimal
 
 from fazhi import metrics
-from fazhi.metrics import Result, metric
+from fazhi.metrics import Result, metric, records_url
 
 UNDERSTANDERS = "publicity.law_understanders_coverage"
 PERSON_TIMES = "publicity.person_times"
@@ -109,8 +109,6 @@ def town_score(region, period):
     description="当年度村级考核表已定稿的村（社区）数，附各村得分。",
 )
 def village_results(region, period):
-    from django.urls import reverse
-
     from fazhi.assessment.models import Level, Sheet, SheetStatus
 
     sheets = (
@@ -122,9 +120,8 @@ def village_results(region, period):
         .order_by("-total", "region__code")
     )
     parts = {sheet.region.name: float(sheet.total or 0) for sheet in sheets}
-    return Result(
-        len(parts), sheets, reverse("assessment:villages") + f"?year={period.start.year}", parts
-    )
+    url = records_url("assessment:villages", region=region, period=period, status="final")
+    return Result(len(parts), sheets, url, parts)
 
 
 @metric(
@@ -135,8 +132,6 @@ def village_results(region, period):
     description="党委书记、镇长当年度第一责任人履职记录份数，附各自履职事项和评议平均分。",
 )
 def duty_records(region, period):
-    from django.urls import reverse
-
     from fazhi.assessment.models import DutyRecord
 
     records = (
@@ -152,4 +147,5 @@ def duty_records(region, period):
         }
         for record in records
     }
-    return Result(len(parts), records, reverse("assessment:duty_list"), parts)
+    url = records_url("assessment:duty_list", region=region, period=period)
+    return Result(len(parts), records, url, parts)

@@ -88,6 +88,15 @@ class TrackedDeadline:
 
 
 @dataclass(frozen=True)
+class DisplayItem:
+    """One line a village's LED screen shows, contributed by a capability
+    (its `extra["display"]` hook: `(region, today) -> Iterable[DisplayItem]`)."""
+
+    text: str
+    source: str = ""  # the contributing capability's label, e.g. "村务公开"
+
+
+@dataclass(frozen=True)
 class Capability:
     code: str
     label: str
@@ -159,3 +168,14 @@ def all_capabilities() -> list[Capability]:
 def contributing(kind: str) -> list[str]:
     """The app modules that contribute `kind` (e.g. "search"), in `INSTALLED_APPS` order."""
     return [f"{_APP_OF[c.code]}.{kind}" for c in _REGISTRY.values() if kind in c.contributes]
+
+
+def display_items(region, today: date) -> list[DisplayItem]:
+    """What the capabilities ask the screens in `region` to show today, in navigation order
+    (one call per capability that has a `display` hook)."""
+    items: list[DisplayItem] = []
+    for capability in all_capabilities():
+        hook = capability.hook("display")
+        if hook is not None:
+            items.extend(hook(region, today))
+    return items

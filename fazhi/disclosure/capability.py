@@ -16,4 +16,5 @@ CAPABILITY = Capability(
     contributes=("metrics", "report", "search", "demo"),
     attention="fazhi.disclosure.selectors.attention_for",
     todo="fazhi.disclosure.selectors.todo_for",
+    extra={"display": "fazhi.disclosure.selectors.display_items"},
 )

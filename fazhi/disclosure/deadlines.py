@@ -9,11 +9,17 @@
 - a query is answered by the 村委会 within 3 days, by the township within 10;
 - an information request is answered within 20 working days of receipt (or of
   the completed application after a 补正 notice), the working days a third
-  party takes not counted, plus an approved extension.
+  party takes not counted, plus an approved extension;
+- an application sent online on a working day before the office closes
+  (17:30) is received that day; one sent later, or on a rest day, on the next
+  working day (条例第三十一条: an online application is received on the day
+  the office confirms it, which it can do on its next working day at the latest).
 """
 
 import calendar
-from datetime import date
+from datetime import date, datetime, time
+
+from django.utils import timezone
 
 from fazhi.deadlines.engine import WorkCalendar, compute_deadline
 from fazhi.disclosure.models.posts import RULE_OF_FREQUENCY, Frequency
@@ -77,3 +83,15 @@ def request_answer_due(request) -> date | None:
 def correction_due(request) -> date:
     """The last day to send the one 补正 notice (7 working days from receipt)."""
     return compute_deadline("disclosure_request.correction", request.received_on).due
+
+
+OFFICE_CLOSES = time(17, 30)
+
+
+def online_received_on(moment: datetime) -> date:
+    """The day an application sent online at `moment` counts as received."""
+    local = timezone.localtime(moment)
+    work, day = WorkCalendar(), local.date()
+    if work.is_working_day(day) and local.time() < OFFICE_CLOSES:
+        return day
+    return work.add_working_days(day, 1)

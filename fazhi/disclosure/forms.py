@@ -9,8 +9,11 @@ from fazhi.core.roles import Role
 from fazhi.core.scope import ScopedFormMixin
 from fazhi.disclosure.models import (
     AnswerType,
+    ApplicantKind,
     Category,
     Channel,
+    Delivery,
+    IdType,
     Post,
 )
 from fazhi.regions.models import Region
@@ -94,6 +97,40 @@ class PublicQueryForm(forms.Form):
     captcha = forms.CharField(label="验证题答案", max_length=6)
     captcha_token = forms.CharField(widget=forms.HiddenInput)
     post = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class PublicRequestForm(forms.Form):
+    """The portal's application for government information (条例第二十九条)."""
+
+    applicant_kind = forms.ChoiceField(
+        label="申请人类型", choices=ApplicantKind.choices, widget=forms.RadioSelect,
+        initial=ApplicantKind.PERSON,
+    )  # fmt: skip
+    applicant = forms.CharField(label="姓名或单位名称", max_length=60)
+    id_type = forms.ChoiceField(
+        label="证件类型（公民填写）", choices=[("", "请选择")] + IdType.choices, required=False
+    )
+    id_number = forms.CharField(label="证件号码（公民填写）", max_length=30, required=False)
+    organisation_code = forms.CharField(
+        label="统一社会信用代码（法人或其他组织填写）", max_length=18, required=False
+    )
+    contact_person = forms.CharField(
+        label="联系人（法人或其他组织填写）", max_length=40, required=False
+    )
+    phone = forms.CharField(label="联系电话（不公开）", max_length=20)
+    address = forms.CharField(label="通信地址", max_length=200, required=False)
+    email = forms.CharField(label="电子邮箱", max_length=120, required=False)
+    description = forms.CharField(
+        label="所需政府信息的名称、文号或者便于查询的其他特征性描述",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    purpose = forms.CharField(label="申请用途（选填）", max_length=300, required=False)
+    delivery = forms.ChoiceField(
+        label="获取信息的方式", choices=Delivery.choices, widget=forms.RadioSelect
+    )
+    captcha = forms.CharField(label="验证题答案", max_length=6)
+    captcha_token = forms.CharField(widget=forms.HiddenInput)
 
 
 class RequestForm(ScopedFormMixin, forms.Form):

@@ -4,8 +4,9 @@
   token signed with Django's signing module (valid 10 minutes) and is taken
   once (a `core.SubmissionClaim` row per token, so a replayed form fails on
   every process and machine). No image library, no third-party service.
-- Rate limit: at most QUERY_LIMIT queries an hour from one address, counted in
-  Django's cache.
+- Rate limit: at most QUERY_LIMIT public submissions (queries and online
+  applications for information together) an hour from one address, counted
+  in Django's cache.
 - Portal cache: rendered public pages are kept in Django's cache under a key
   that carries a generation (a fresh random token per change); publishing, withdrawing or answering
   publicly bumps the generation, so the next request renders afresh (another
@@ -65,7 +66,7 @@ def client_address(request) -> str:
 
 
 def rate_limited(request) -> bool:
-    """Count this address's query; True when it is past the hourly limit."""
+    """Count this address's submission (query or application); True past the hourly limit."""
     key = f"disclosure:queries:{client_address(request)}"
     cache.add(key, 0, QUERY_WINDOW)
     try:

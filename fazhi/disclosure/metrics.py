@@ -1,23 +1,16 @@
 """村务公开 and 依申请公开 figures, defined once, each with the records behind it."""
 
-from urllib.parse import urlencode
-
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 
 from fazhi.disclosure.models import InfoRequest, Post, Query, QueryStatus, RequestStatus
 from fazhi.disclosure.selectors import coverage, late_villages
-from fazhi.metrics import Result, metric, rate
+from fazhi.metrics import Result, metric, rate, records_url
 
 POSTS = "disclosure.posts"
 ON_TIME = "disclosure.on_time_rate"
 QUERIES = "disclosure.queries_in_time"
 REQUESTS = "disclosure.requests_handled"
-
-
-def _url(name, period, **filters) -> str:
-    return reverse(name) + "?" + urlencode({"year": period.start.year, **filters})
 
 
 def _published(region, period):
@@ -36,7 +29,7 @@ def posts(region, period):
     return Result(
         records.count(),
         records,
-        _url("disclosure:posts", period, status="published"),
+        records_url("disclosure:posts", region=region, period=period, by="published"),
         {"by_village": by_village, "by_category": by_category},
     )
 
@@ -51,7 +44,7 @@ def on_time_rate(region, period):
     return Result(
         rate(on_time, len(slots)),
         records,
-        reverse("disclosure:overview") + f"?year={period.start.year}",
+        records_url("disclosure:posts", region=region, period=period, by="published"),
         {
             "expected": len(slots),
             "on_time": on_time,
@@ -72,7 +65,7 @@ def queries_in_time(region, period):
     return Result(
         rate(len(answered), records.count()),
         records,
-        _url("disclosure:queries", period),
+        records_url("disclosure:queries", region=region, period=period, status="accepted"),
         {"received": records.count(), "in_time": len(answered)},
     )
 
@@ -86,6 +79,6 @@ def requests_handled(region, period):
     return Result(
         records.count(),
         records,
-        _url("disclosure:requests", period),
+        records_url("disclosure:requests", region=region, period=period, status="answered"),
         {"received": received.count()},
     )

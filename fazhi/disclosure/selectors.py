@@ -6,7 +6,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from fazhi.core.capabilities import Attention, TodoItem
+from fazhi.core.capabilities import Attention, DisplayItem, TodoItem
 from fazhi.core.roles import Role
 from fazhi.deadlines.engine import WorkCalendar
 from fazhi.disclosure.deadlines import post_due
@@ -24,7 +24,8 @@ from fazhi.disclosure.models import (
     Supervisor,
     period_label,
 )
-from fazhi.regions.codes import town_code
+from fazhi.disclosure.text import mask_personal_data
+from fazhi.regions.codes import county_town_codes, town_code
 from fazhi.regions.models import Region
 
 
@@ -198,3 +199,20 @@ def attention_for(user, today: date):
         Post.objects.for_user(user).filter(status=Status.SUBMITTED).count(),
         reverse("disclosure:posts") + "?status=submitted",
     )
+
+
+SCREEN_ITEMS = 5
+
+
+def display_items(region, today: date) -> list[DisplayItem]:
+    """The capability's `display` hook: the titles of published posts pushed to the
+    screens of `region` (its own and its town's) and still within their days, one query."""
+    posts = (
+        Post.objects.published()
+        .filter(region__code__in=county_town_codes(region.code), screen_until__gte=today)
+        .order_by("-published_on", "-id")
+        .only("title")[:SCREEN_ITEMS]
+    )
+    return [
+        DisplayItem(f"村务公开：{mask_personal_data(p.title)}", source="村务公开") for p in posts
+    ]

@@ -11,6 +11,7 @@ step); a step out of order is refused with a ValidationError naming the step
 that is missing, which pages show and the API answers with 400.
 """
 
+import re
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
@@ -24,12 +25,17 @@ from fazhi.core.locking import version_check
 from fazhi.core.numbering import Sequence, number_allocate
 from fazhi.core.roles import Role, can
 from fazhi.core.scope import ensure_region_in_scope
+from fazhi.core.uploads import DOCX, XLSX
 from fazhi.disclosure import deadlines
 from fazhi.disclosure.guard import portal_changed
 from fazhi.disclosure.models import (
     Addressee,
+    ApplicantKind,
     Category,
+    Channel,
+    Delivery,
     Frequency,
+    IdType,
     InfoRequest,
     Level,
     Post,
@@ -40,7 +46,7 @@ from fazhi.disclosure.models import (
     Supervisor,
 )
 from fazhi.disclosure.text import office_text, personal_data_in
-from fazhi.personal import validate_phone
+from fazhi.personal import validate_id_number, validate_phone
 
 REQUEST_NUMBERS = Sequence("disclosure.request", "YSQ", InfoRequest)
 
@@ -205,6 +211,13 @@ def attachments_of(post: Post):
     )
 
 
+def served_publicly(attachment: Attachment) -> bool:
+    """Whether the portal may hand out an attachment of a published post: a photo, or a
+    Word or Excel file whose text publishing checked. Publishing cannot read a PDF's
+    text, so a PDF is listed by name only."""
+    return attachment.is_image or attachment.content_type in (DOCX, XLSX)
+
+
 def personal_data_problems(post: Post) -> list[str]:
     """Where an unmasked ID-card or mobile number appears: title, text or an attachment."""
     problems = []
@@ -276,6 +289,22 @@ def post_withdraw(*, user, post: Post, reason: str, today: date | None = None) -
     post.full_clean()
     post.save()
     _portal_changed()
+    return post
+
+
+@transaction.atomic
+def post_push_to_screen(*, user, post: Post, today: date | None = None) -> Post:
+    """Show a published post's title on the LED screens of its village (a town's post:
+    of the town's villages) for the statutory 10 days from today."""
+    _ensure_editor(user)
+    ensure_region_in_scope(user, post.region)
+    if post.status != Status.PUBLISHED:
+        raise ValidationError(
+            f"「{post.title}」{post.get_status_display()}，只有已公开的内容可以推送到LED屏。"
+        )
+    post.screen_until = deadlines.display_until(_today(today))
+    post.full_clean()
+    post.save()
     return post
 
 
@@ -398,6 +427,91 @@ def request_register(
         number=number_allocate(sequence=REQUEST_NUMBERS, year=received_on.year),
     )
     request.full_clean()
+    request.save()
+    return request
+
+
+_CREDIT_CODE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
+_OTHER_ID = re.compile(r"[A-Za-z0-9]{5,30}")
+_EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]+")
+
+
+def _online_problems(data: dict) -> dict[str, str]:
+    """What is wrong in an online application, by field ("label：reason")."""
+    problems = {}
+    if data["applicant_kind"] == ApplicantKind.PERSON:
+        if data["id_type"] not in IdType.values:
+            problems["id_type"] = "证件类型：请选择证件类型。"
+        elif data["id_type"] == IdType.ID_CARD:
+            try:
+                validate_id_number(data["id_number"])
+            except ValidationError as error:
+                problems["id_number"] = f"证件号码：{error.messages[0]}"
+        elif not _OTHER_ID.fullmatch(data["id_number"]):
+            problems["id_number"] = "证件号码：请填写5至30位字母或数字。"
+    elif not _CREDIT_CODE.fullmatch(data["organisation_code"]):
+        problems["organisation_code"] = "统一社会信用代码：应为18位数字或大写字母。"
+    elif not data["contact_person"]:
+        problems["contact_person"] = "联系人：请填写经办人姓名。"
+    try:
+        validate_phone(data["phone"])
+    except ValidationError as error:
+        problems["phone"] = f"联系电话：{error.messages[0]}"
+    if data["delivery"] not in Delivery.values:
+        problems["delivery"] = "获取信息的方式：请选择一种方式。"
+    elif data["delivery"] == Delivery.EMAIL and not _EMAIL.fullmatch(data["email"]):
+        problems["email"] = "电子邮箱：选择电子邮件方式时请填写有效的邮箱。"
+    elif data["delivery"] in (Delivery.PAPER, Delivery.DISC) and not data["address"]:
+        problems["address"] = "通信地址：邮寄时请填写通信地址。"
+    return problems
+
+
+@transaction.atomic
+def request_apply_online(
+    *, region, applicant_kind: str, applicant: str, id_type: str = "", id_number: str = "",
+    organisation_code: str = "", contact_person: str = "", phone: str, address: str = "",
+    email: str = "", description: str, purpose: str = "", delivery: str, now=None,
+) -> InfoRequest:  # fmt: skip
+    """A member of the public applies on the portal; nobody is signed in. The
+    application is received today, or on the next working day when it is sent
+    after office hours (`deadlines.online_received_on`)."""
+    if region.level != 4:
+        raise ValidationError({"region": "受理机关：政府信息公开申请向乡镇人民政府提出。"})
+    person = applicant_kind == ApplicantKind.PERSON
+    data = {
+        "applicant_kind": applicant_kind,
+        "id_type": id_type if person else "",
+        "id_number": (id_number or "").strip().upper() if person else "",
+        "organisation_code": "" if person else (organisation_code or "").strip().upper(),
+        "contact_person": "" if person else (contact_person or "").strip(),
+        "phone": (phone or "").strip(),
+        "address": (address or "").strip(),
+        "email": (email or "").strip(),
+        "delivery": delivery,
+    }
+    if applicant_kind not in ApplicantKind.values:
+        raise ValidationError({"applicant_kind": "申请人类型：请选择公民或法人、其他组织。"})
+    problems = _online_problems(data)
+    if problems:
+        raise ValidationError(problems)
+    moment = now or timezone.now()
+    received_on = deadlines.online_received_on(moment)
+    phone_value = data.pop("phone")
+    request = InfoRequest(
+        region=region,
+        applicant=(applicant or "").strip(),
+        contact=phone_value,
+        channel=Channel.ONLINE,
+        description=(description or "").strip(),
+        purpose=(purpose or "").strip(),
+        received_on=received_on,
+        acknowledged_on=received_on,
+        submitted_at=moment,
+        **data,
+    )
+    request.number = "待编号"
+    request.full_clean(exclude=["number", "created_by"])
+    request.number = number_allocate(sequence=REQUEST_NUMBERS, year=received_on.year)
     request.save()
     return request
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("posts/<int:pk>/approve/", staff.post_approve, name="post_approve"),
     path("posts/<int:pk>/return/", staff.post_return, name="post_return"),
     path("posts/<int:pk>/withdraw/", staff.post_withdraw, name="post_withdraw"),
+    path("posts/<int:pk>/screen/", staff.post_push_to_screen, name="post_screen"),
     path("queries/", staff.queries, name="queries"),
     path("queries/<int:pk>/", staff.query_detail, name="query"),
     path("queries/<int:pk>/moderate/", staff.query_moderate, name="query_moderate"),

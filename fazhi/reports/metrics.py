@@ -2,10 +2,9 @@
 frozen (定稿) and published (公开). Other apps read it here, through the
 registry, instead of importing the reports app (the yearly tasks close on it)."""
 
-from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.metrics import Result, metric
+from fazhi.metrics import Result, metric, records_url
 from fazhi.reports.models import Report, Status
 
 
@@ -31,4 +30,5 @@ def published(region, period):
             ),
             "published_on": report.published_on.isoformat() if report.published_on else None,
         }
-    return Result(1 if report else 0, records, reverse("reports:index"), parts)
+    url = records_url("reports:index", region=region, period=period, published=1)
+    return Result(1 if report else 0, records, url, parts)

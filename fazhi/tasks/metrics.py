@@ -5,26 +5,16 @@ was received in. "On time" means reported finished (and confirmed) no later
 than the due date.
 """
 
-from urllib.parse import urlencode
-
 from django.db.models import Count, F, Q
-from django.urls import reverse
 from django.utils import timezone
 
-from fazhi.metrics import Result, metric, rate
+from fazhi.metrics import Result, metric, rate, records_url
 from fazhi.tasks.models import Notice, Status, Task
 
 NOTICES = "tasks.notices"
 TASKS = "tasks.tasks"
 ON_TIME = "tasks.on_time_rate"
 OVERDUE = "tasks.overdue"
-
-
-def _url(name, period, **filters) -> str:
-    query = {"year": period.start.year, **filters} if period.start.year == period.end.year else {}
-    if not query:
-        query = filters
-    return reverse(name) + ("?" + urlencode(query) if query else "")
 
 
 def _tasks(region, period):
@@ -38,7 +28,9 @@ def notices(region, period):
     parts = {}
     if cited is not None:
         parts = {"cited": {"title": cited.title, "doc_number": cited.doc_number}}
-    return Result(records.count(), records, _url("tasks:index", period), parts)
+    return Result(
+        records.count(), records, records_url("tasks:index", region=region, period=period), parts
+    )
 
 
 @metric(TASKS, "分解督办任务", unit="项", capability="tasks")
@@ -49,7 +41,12 @@ def tasks(region, period):
         labels[row["status"]]: row["n"]
         for row in records.order_by().values("status").annotate(n=Count("id"))
     }
-    return Result(records.count(), records, _url("tasks:tasks", period), {"by_status": by_status})
+    return Result(
+        records.count(),
+        records,
+        records_url("tasks:tasks", region=region, period=period),
+        {"by_status": by_status},
+    )
 
 
 @metric(ON_TIME, "督办任务按期完成率", unit="%", capability="tasks")
@@ -61,7 +58,7 @@ def on_time_rate(region, period):
     return Result(
         rate(on_time.count(), due.count()),
         due,
-        _url("tasks:tasks", period),
+        records_url("tasks:tasks", region=region, period=period),
         {"due": due.count(), "on_time": on_time.count()},
     )
 
@@ -92,4 +89,6 @@ def overdue(region, period):
             for task in rows[:20]
         ],
     }
-    return Result(len(rows), records, _url("tasks:tasks", period, overdue=1), parts)
+    return Result(
+        len(rows), records, records_url("tasks:tasks", region=region, period=period, late=1), parts
+    )

@@ -8,7 +8,7 @@ his own village's tasks) reports progress.
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from fazhi.attachments.models import Kind
@@ -66,7 +66,13 @@ def notice_save(
         notice.region = user.scope_region
     ensure_region_in_scope(user, notice.region)
     notice.full_clean()
-    notice.save()
+    try:
+        with transaction.atomic():  # two registering the same number at once: one wins
+            notice.save()
+    except IntegrityError:
+        raise ValidationError(
+            {"doc_number": f"文号：本镇已登记过文号为{notice.doc_number}的通知。"}
+        ) from None
     attach_uploads(
         files, user=user, owner=notice, region=notice.region, kind=Kind.NOTICE, label="通知文件"
     )

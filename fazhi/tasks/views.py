@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import F, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from fazhi.core.keyword import keyword_filter
 from fazhi.core.permissions import capability_required
 from fazhi.core.scope import get_for_user_or_404
 from fazhi.core.web import form_errors, paginate
+from fazhi.regions.selectors import in_linked_region
 from fazhi.tasks import services
 from fazhi.tasks.forms import ConfirmForm, NoticeForm, ProgressForm, SendBackForm, TaskForm
 from fazhi.tasks.models import Notice, Progress, Status, Task
@@ -45,9 +46,10 @@ def _year(request) -> int:
 def index(request):
     """The notices of a year, each with its tasks' completion."""
     year = _year(request)
+    notices = in_linked_region(Notice.objects.for_user(request.user), request.GET)
+    period = periods.linked_period(request.GET)  # a figure's link names its period
     notices = (
-        Notice.objects.for_user(request.user)
-        .filter(received_on__year=year)
+        (notices.received_in(period) if period else notices.filter(received_on__year=year))
         .with_counts()
         .select_related("region", "leader")
         .order_by("-received_on", "-pk")
@@ -153,11 +155,20 @@ def task_list(request):
         if status not in Status.values:
             raise BadRequest("状态：没有这个选项。")
         tasks = tasks.filter(status=status)
+    tasks = in_linked_region(tasks, request.GET)
+    period = periods.linked_period(request.GET)  # a figure's link: tasks due in its period
+    if period is not None:
+        tasks = tasks.due_in(period)
     year = periods.year_from(request)
     if year is not None:
         tasks = tasks.filter(due_on__year=year)
     if request.GET.get("overdue"):
         tasks = tasks.overdue(today)
+    if request.GET.get("late"):  # past the due date: still open, or finished after it
+        tasks = tasks.filter(due_on__lt=today).filter(
+            Q(status__in=[Status.NOT_STARTED, Status.IN_PROGRESS, Status.AWAITING])
+            | Q(finished_on__gt=F("due_on"))
+        )
     if request.GET.get("mine"):
         tasks = tasks.filter(Q(person=request.user) | Q(region=request.user.region))
     tasks = keyword_filter(tasks, value=request.GET.get("q", ""), fields=TASK_SEARCH)

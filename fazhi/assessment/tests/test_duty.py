@@ -87,3 +87,24 @@ def test_the_pages_show_the_record_and_download_the_statement(cast, client):
     )
     assert response.status_code == 302
     assert DutyRecord.objects.filter(role="head", region=cast.town).exists()
+
+
+HOSTILE = "<script>alert(1)</script> =1+1 @SUM(A1) <w:p>&amp;"
+
+
+def test_the_statement_docx_keeps_markup_and_formulas_as_plain_text(cast):
+    record = _record(cast, statement=f'{HOSTILE}\n=HYPERLINK("x")')
+    document = Document(BytesIO(duty.statement_docx(record)))
+    texts = [p.text for p in document.paragraphs]
+    assert HOSTILE in texts and '=HYPERLINK("x")' in texts
+
+
+def test_control_characters_are_refused_and_a_stored_one_does_not_break_the_docx(cast):
+    with pytest.raises(ValidationError):
+        _record(cast, statement="述法\x01报告")
+    record = _record(cast, statement="全年履职情况如下。")
+    DutyRecord.objects.filter(pk=record.pk).update(statement="第一段\x00\x07\n第二段\x1b\ufffe")
+    record.refresh_from_db()
+    texts = [p.text for p in Document(BytesIO(duty.statement_docx(record))).paragraphs]
+    assert "第一段" in texts and "第二段" in texts
+    assert not any(char in "".join(texts) for char in "\x00\x07\x1b")

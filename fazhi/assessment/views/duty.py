@@ -12,10 +12,12 @@ from fazhi.assessment import duty
 from fazhi.assessment.forms import DutyForm, PanelForm
 from fazhi.assessment.models import DutyRecord
 from fazhi.assessment.views.systems import CRUMB
+from fazhi.core.periods import linked_period
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import Role
 from fazhi.core.scope import get_for_user_or_404
-from fazhi.core.web import form_errors
+from fazhi.core.web import form_errors, paginate
+from fazhi.regions.selectors import in_linked_region
 
 DUTY_CRUMB = ("第一责任人履职", "/assessment/duty/")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -23,9 +25,13 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 @capability_required("assessment")
 def duty_list(request):
-    records = DutyRecord.objects.for_user(request.user).select_related("region")[:200]
+    records = DutyRecord.objects.for_user(request.user).select_related("region")
+    records = in_linked_region(records, request.GET)  # a figure's link: region and period
+    period = linked_period(request.GET)
+    if period is not None:
+        records = records.filter(year__range=(period.start.year, period.end.year))
     context = {
-        "records": records,
+        "page": paginate(request, records),
         "can_write": request.user.role == Role.TOWN_OFFICER,
         "breadcrumbs": [CRUMB, (DUTY_CRUMB[0], None)],
     }

@@ -15,10 +15,11 @@ from fazhi.assessment.selectors import score_entries, self_total, sheet_total, w
 from fazhi.assessment.views.systems import CRUMB
 from fazhi.attachments.models import Attachment
 from fazhi.core.locking import EditConflict
-from fazhi.core.periods import year_from
+from fazhi.core.periods import linked_period, year_from
 from fazhi.core.permissions import capability_required
 from fazhi.core.scope import get_for_user_or_404
-from fazhi.core.web import form_errors
+from fazhi.core.web import form_errors, paginate
+from fazhi.regions.selectors import in_linked_region
 
 FIELD_OF = {
     "self_score": "score",
@@ -243,8 +244,18 @@ def village_results(request):
     """镇对村: each village's sheet and score, for the villages the user sees."""
     year = year_from(request)
     sheets = Sheet.objects.for_user(request.user).with_related().filter(system__level=Level.VILLAGE)
+    sheets = in_linked_region(sheets, request.GET)  # a figure's link names region and period
+    period = linked_period(request.GET)
+    if period is not None:
+        sheets = sheets.filter(system__year__range=(period.start.year, period.end.year))
+    if request.GET.get("status") in SheetStatus.values:
+        sheets = sheets.filter(status=request.GET["status"])
     if year:
         sheets = sheets.filter(system__year=year)
-    sheets = sheets.order_by("-system__year", "-total", "region__code")[:500]
-    context = {"sheets": sheets, "year": year, "breadcrumbs": [CRUMB, ("村级考核结果", None)]}
+    sheets = sheets.order_by("-system__year", "-total", "region__code")
+    context = {
+        "page": paginate(request, sheets),
+        "year": year,
+        "breadcrumbs": [CRUMB, ("村级考核结果", None)],
+    }
     return render(request, "assessment/villages.html", context)

@@ -13,14 +13,25 @@ from fazhi.disclosure.models.posts import (
     Supervisor,
     period_label,
 )
-from fazhi.disclosure.models.requests import AnswerType, Channel, InfoRequest, RequestStatus
+from fazhi.disclosure.models.requests import (
+    AnswerType,
+    ApplicantKind,
+    Channel,
+    Delivery,
+    IdType,
+    InfoRequest,
+    RequestStatus,
+)
 
 __all__ = [
     "Addressee",
     "AnswerType",
+    "ApplicantKind",
     "Category",
     "Channel",
+    "Delivery",
     "Frequency",
+    "IdType",
     "InfoRequest",
     "Level",
     "Post",

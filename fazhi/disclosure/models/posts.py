@@ -200,6 +200,7 @@ class Post(Versioned):
     display_until = models.DateField("最短公开至", null=True, blank=True)
     filed_at = models.DateTimeField("报乡镇备案时间", null=True, blank=True)
     withdrawn_on = models.DateField("撤回日期", null=True, blank=True)
+    screen_until = models.DateField("LED屏播放至", null=True, blank=True)
     withdraw_reason = models.CharField("撤回理由", max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

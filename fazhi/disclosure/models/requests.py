@@ -16,13 +16,34 @@ from django.urls import reverse
 from fazhi.core.history import audited_history
 from fazhi.core.locking import Versioned
 from fazhi.core.scope import ScopedQuerySet
-from fazhi.personal import EncryptedCharField
+from fazhi.personal import EncryptedCharField, mask_id_number
 
 
 class Channel(models.TextChoices):
     COUNTER = "counter", "当面（窗口）"
     ONLINE = "online", "网上"
     MAIL = "mail", "信函"
+
+
+class ApplicantKind(models.TextChoices):
+    PERSON = "person", "公民"
+    ORGANISATION = "organisation", "法人或者其他组织"
+
+
+class IdType(models.TextChoices):
+    ID_CARD = "id_card", "居民身份证"
+    PASSPORT = "passport", "护照"
+    PERMIT = "permit", "港澳台居民通行证或居住证"
+    OTHER = "other", "其他有效身份证件"
+
+
+class Delivery(models.TextChoices):
+    """How the applicant wants the information (条例第二十九条: 获取信息的方式、途径)."""
+
+    PAPER = "paper", "纸质文本（邮寄）"
+    PICKUP = "pickup", "纸质文本（当面领取）"
+    EMAIL = "email", "电子邮件"
+    DISC = "disc", "光盘或其他电子介质"
 
 
 class RequestStatus(models.TextChoices):
@@ -58,6 +79,20 @@ class InfoRequest(Versioned):
     applicant = models.CharField("申请人", max_length=60)
     contact = EncryptedCharField("联系方式", blank=True)
     channel = models.CharField("申请方式", max_length=10, choices=Channel.choices)
+    applicant_kind = models.CharField(
+        "申请人类型", max_length=12, choices=ApplicantKind.choices, default=ApplicantKind.PERSON
+    )
+    id_type = models.CharField("证件类型", max_length=10, choices=IdType.choices, blank=True)
+    id_number = EncryptedCharField("证件号码", blank=True, plain_max_length=30)
+    organisation_code = models.CharField("统一社会信用代码", max_length=18, blank=True)
+    contact_person = models.CharField("联系人", max_length=40, blank=True)
+    address = models.CharField("通信地址", max_length=200, blank=True)
+    email = EncryptedCharField("电子邮箱", blank=True, plain_max_length=120)
+    purpose = models.CharField("申请用途", max_length=300, blank=True)
+    delivery = models.CharField(
+        "获取信息的方式", max_length=10, choices=Delivery.choices, blank=True
+    )
+    submitted_at = models.DateTimeField("网上提交时间", null=True, blank=True)
     description = models.TextField("所需信息的描述", max_length=2000)
     received_on = models.DateField("收到申请日期")
     acknowledged_on = models.DateField("出具登记回执日期", null=True, blank=True)
@@ -99,6 +134,12 @@ class InfoRequest(Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("disclosure:request", args=[self.pk])
+
+    @property
+    def id_number_masked(self) -> str:
+        if self.id_type == IdType.ID_CARD:
+            return mask_id_number(self.id_number)
+        return self.id_number[:2] + "*" * max(len(self.id_number) - 4, 0) + self.id_number[-2:]
 
     @property
     def clock_start(self) -> date | None:

@@ -26,7 +26,7 @@ def _links(html: str) -> set[str]:
     return {
         href.replace("&amp;", "&")
         for href in re.findall(r'href="([^"]+)"', html)
-        if href.startswith("/gongkai/")
+        if href.startswith("/gongkai/") and "/fujian/" not in href  # files: checked at publishing
     }
 
 

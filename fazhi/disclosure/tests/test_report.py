@@ -5,11 +5,12 @@ from io import BytesIO
 
 import docx
 import pytest
+from django.core.exceptions import ValidationError
 
 from fazhi.core.periods import Period
 from fazhi.disclosure import services
 from fazhi.disclosure.letter import reply_letter
-from fazhi.disclosure.models import Category
+from fazhi.disclosure.models import Category, InfoRequest
 from fazhi.ledgers.base import get_ledger
 from fazhi.ledgers.io import import_workbook
 from fazhi.metrics import compute
@@ -89,3 +90,42 @@ def test_a_request_goes_through_correction_and_gets_its_reply_letter(cast):
     assert request.fee == 100
     text = "\n".join(p.text for p in docx.Document(BytesIO(reply_letter(request))).paragraphs)
     assert "政府信息公开申请答复书" in text and "第三十六条" in text and "补正" in text
+
+
+HOSTILE = "<script>alert(1)</script> =1+1 @SUM(A1) <w:p>&amp;"
+
+
+def _answered(cast, **fields):
+    request = services.request_register(
+        user=cast.officer, region=cast.town, applicant=fields.pop("applicant", "谭某"),
+        contact="13812345678", channel="counter", description=fields.pop("description", "文件"),
+        received_on=date(2020, 9, 21),
+    )  # fmt: skip
+    return services.request_answer(
+        user=cast.officer, request=request, answer_type="public",
+        answered_on=date(2020, 10, 9), answer_text=fields.pop("answer_text", "见附件"),
+    )  # fmt: skip
+
+
+def _letter_text(request) -> str:
+    document = docx.Document(BytesIO(reply_letter(request)))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def test_the_reply_letter_keeps_markup_and_formulas_as_plain_text(cast):
+    request = _answered(cast, applicant=HOSTILE, description=HOSTILE, answer_text=HOSTILE)
+    text = _letter_text(request)
+    assert f"{HOSTILE}：" in text and f"“{HOSTILE}”" in text
+    assert text.count("=1+1") == 3
+
+
+def test_control_characters_are_refused_and_a_stored_one_does_not_break_the_letter(cast):
+    with pytest.raises(ValidationError):
+        _answered(cast, description="文件\x01\x0b名称")
+    request = _answered(cast)
+    InfoRequest.objects.filter(pk=request.pk).update(
+        answer_text="第一行\x00\x07第二行\ufffe", applicant="谭\x1b某"
+    )
+    request.refresh_from_db()
+    text = _letter_text(request)
+    assert "第一行" in text and "第二行" in text and "\x07" not in text and "\x1b" not in text

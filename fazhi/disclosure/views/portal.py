@@ -5,6 +5,7 @@ until something is published, withdrawn or answered publicly. Each page runs
 a fixed number of queries whatever the number of posts.
 """
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
@@ -13,12 +14,20 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET
 
+from fazhi.attachments.views import INLINE_TYPES, attachment_response
 from fazhi.core.keyword import keyword_filter
 from fazhi.disclosure import services
-from fazhi.disclosure.forms import PublicQueryForm
-from fazhi.disclosure.guard import captcha_check, captcha_new, portal_cached, rate_limited
-from fazhi.disclosure.models import Category, Post, Query, QueryStatus
+from fazhi.disclosure.forms import PublicQueryForm, PublicRequestForm
+from fazhi.disclosure.guard import (
+    PORTAL_SECONDS,
+    captcha_check,
+    captcha_new,
+    portal_cached,
+    rate_limited,
+)
+from fazhi.disclosure.models import Category, InfoRequest, Post, Query, QueryStatus
 from fazhi.disclosure.text import mask_personal_data, render_body
+from fazhi.personal import mask_phone
 from fazhi.regions.models import Region
 
 PER_PAGE = 20
@@ -86,7 +95,17 @@ def category_page(request, code, category):
 @portal_cached
 def post_page(request, pk):
     post = get_object_or_404(Post.objects.public(), pk=pk)
-    attachments = services.attachments_of(post).only("original_name", "content_type")
+    attachments = services.attachments_of(post).only("original_name", "content_type", "description")
+    files = [
+        {
+            "id": a.id,
+            "name": mask_personal_data(a.original_name),
+            "alt": mask_personal_data(a.description or a.original_name.rsplit(".", 1)[0]),
+            "served": services.served_publicly(a),
+            "image": a.content_type in INLINE_TYPES,
+        }
+        for a in attachments
+    ]
     return render(
         request,
         "disclosure/public/post.html",
@@ -94,9 +113,23 @@ def post_page(request, pk):
             "post": post,
             "title": mask_personal_data(post.title),
             "body": render_body(post.body),
-            "attachments": [mask_personal_data(a.original_name) for a in attachments],
+            "photos": [f for f in files if f["image"]],
+            "attachments": [f for f in files if not f["image"]],
         },
     )
+
+
+@require_GET
+def attachment(request, pk, attachment):
+    """A file of a published post, to anyone: only what publishing checked or a photo,
+    as a download (a photo may show inline), never as a page."""
+    post = get_object_or_404(Post.objects.published(), pk=pk)
+    found = services.attachments_of(post).filter(pk=attachment).first()
+    if found is None or not services.served_publicly(found):
+        raise Http404("没有这个附件。")
+    response = attachment_response(found)
+    response["Cache-Control"] = f"public, max-age={PORTAL_SECONDS}"
+    return response
 
 
 @require_GET
@@ -112,45 +145,107 @@ def search(request):
     return render(request, "disclosure/public/search.html", {"q": q, "page": _page(request, posts)})
 
 
+def _guard_passed(request, form) -> bool:
+    """The captcha and the per-address limit every public form passes (errors on `form`)."""
+    data = form.cleaned_data
+    problem = captcha_check(data["captcha_token"], data["captcha"])
+    if problem:
+        form.add_error("captcha", problem)
+        return False
+    if rate_limited(request):
+        form.add_error(None, "同一网络地址一小时内提交过多，请稍后再试，或到现场当面提出。")
+        return False
+    return True
+
+
+def _add_service_errors(form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, found in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, found)
+
+
+def _with_new_captcha(form) -> str:
+    """A fresh question for the form shown again (a used token never works twice)."""
+    question, token = captcha_new()
+    if form.is_bound:
+        data = form.data.copy()
+        data["captcha_token"], data["captcha"] = token, ""
+        form.data = data
+    else:
+        form.initial["captcha_token"] = token
+    return question
+
+
 @csrf_protect
 def query_form(request, code):
     region = _region(code)
     if region.level != 5:
         raise Http404("质询请向村(社区)提出。")
     form = PublicQueryForm(request.POST or None, initial={"post": request.GET.get("post")})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _guard_passed(request, form):
         data = form.cleaned_data
-        problem = captcha_check(data["captcha_token"], data["captcha"])
-        if problem:
-            form.add_error("captcha", problem)
-        elif rate_limited(request):
-            form.add_error(
-                None, "同一网络地址一小时内提交过多，请稍后再试，或到村务公开栏处当面反映。"
-            )
+        post = Post.objects.public().filter(pk=data["post"], region=region).first()
+        try:
+            services.query_submit(
+                region=region, name=data["name"], phone=data["phone"],
+                content=data["content"], post=post,
+            )  # fmt: skip
+        except ValidationError as error:
+            _add_service_errors(form, error)
         else:
-            post = Post.objects.public().filter(pk=data["post"], region=region).first()
-            try:
-                services.query_submit(
-                    region=region, name=data["name"], phone=data["phone"],
-                    content=data["content"], post=post,
-                )  # fmt: skip
-            except ValidationError as error:
-                for field, found in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, found)
-            else:
-                return redirect(reverse("disclosure_public:query", args=[region.code]) + "?sent=1")
-    question, token = captcha_new()
-    data = form.data.copy() if form.is_bound else None
-    if data is not None:
-        data["captcha_token"], data["captcha"] = token, ""
-        form.data = data
-    else:
-        form.initial["captcha_token"] = token
+            return redirect(reverse("disclosure_public:query", args=[region.code]) + "?sent=1")
+    question = _with_new_captcha(form)
     return render(
         request,
         "disclosure/public/query_form.html",
         {"region": region, "form": form, "question": question, "sent": "sent" in request.GET},
     )
+
+
+RECEIPT_SALT = "fazhi.disclosure.request-receipt"
+RECEIPT_SECONDS = 7 * 24 * 3600
+
+
+@csrf_protect
+def request_form(request, code):
+    """The public's online application for government information, to a township."""
+    region = _region(code)
+    if region.level != 4:
+        raise Http404("政府信息公开申请请向乡镇人民政府提出。")
+    form = PublicRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _guard_passed(request, form):
+        data = {k: v for k, v in form.cleaned_data.items() if not k.startswith("captcha")}
+        try:
+            applied = services.request_apply_online(region=region, **data)
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            receipt = signing.dumps(applied.pk, salt=RECEIPT_SALT)
+            return redirect("disclosure_public:request_receipt", code=region.code, receipt=receipt)
+    question = _with_new_captcha(form)
+    return render(
+        request,
+        "disclosure/public/request_form.html",
+        {"region": region, "form": form, "question": question},
+    )
+
+
+def request_receipt(request, code, receipt):
+    """The acknowledgement: only whoever holds the signed link sees it."""
+    try:
+        pk = signing.loads(receipt, salt=RECEIPT_SALT, max_age=RECEIPT_SECONDS)
+    except signing.BadSignature:
+        raise Http404("回执链接无效或已过期。") from None
+    applied = get_object_or_404(InfoRequest, pk=pk, region__code=code)
+    response = render(
+        request,
+        "disclosure/public/request_receipt.html",
+        {"region": applied.region, "applied": applied, "phone": mask_phone(applied.contact)},
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def post_json(post) -> dict:

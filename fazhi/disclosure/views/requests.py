@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from fazhi.core.periods import year_from
+from fazhi.core.periods import linked_period, year_from
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
@@ -29,6 +29,7 @@ from fazhi.disclosure.forms import (
 from fazhi.disclosure.letter import reply_letter
 from fazhi.disclosure.models import AnswerType, InfoRequest, RequestStatus
 from fazhi.disclosure.views.common import act, crumbs, form_page
+from fazhi.regions.selectors import in_linked_region
 
 CAP = "disclosure"
 
@@ -36,6 +37,12 @@ CAP = "disclosure"
 @capability_required(CAP)
 def requests_list(request):
     records = InfoRequest.objects.for_user(request.user).select_related("region")
+    records = in_linked_region(records, request.GET)
+    period = linked_period(request.GET)
+    if period is not None:
+        records = records.filter(received_on__range=(period.start, period.end))
+    if request.GET.get("status", "") in RequestStatus.values:
+        records = records.filter(status=request.GET["status"])
     if request.GET.get("year", "").strip():
         records = records.filter(received_on__year=year_from(request))
     return render(

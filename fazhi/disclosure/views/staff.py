@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.core.keyword import keyword_filter
-from fazhi.core.periods import year_from
+from fazhi.core.periods import linked_period, year_from
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
@@ -31,6 +31,9 @@ from fazhi.disclosure.models import (
 )
 from fazhi.disclosure.text import render_body
 from fazhi.disclosure.views.common import act, crumbs, form_page
+from fazhi.regions.selectors import in_linked_region
+
+ACCEPTED = "accepted"
 
 CAP = "disclosure"
 
@@ -139,7 +142,13 @@ def supervisors(request):
 
 @capability_required(CAP)
 def posts(request):
+    """Posts; a figure's link (`?region=&since=&until=&by=published`) lists the posts
+    published in the period, withdrawn ones included (they were published)."""
     records = Post.objects.for_user(request.user).select_related("region", "category")
+    records = in_linked_region(records, request.GET)
+    period = linked_period(request.GET)
+    if period is not None:
+        records = records.filter(published_on__range=(period.start, period.end))
     status = request.GET.get("status", "")
     if status in Status.values:
         records = records.filter(status=status)
@@ -253,12 +262,26 @@ def post_withdraw(request, pk):
     return _post_action(request, pk, services.post_withdraw, "已撤回。", with_reason=True)
 
 
+@require_POST
+@capability_required(CAP, edit=True)
+def post_push_to_screen(request, pk):
+    return _post_action(
+        request, pk, services.post_push_to_screen, "已推送，本村LED屏将播放本条标题10日。"
+    )
+
+
 @capability_required(CAP)
 def queries(request):
     records = Query.objects.for_user(request.user).select_related("region", "post")
+    records = in_linked_region(records, request.GET)
+    period = linked_period(request.GET)
+    if period is not None:
+        records = records.filter(received_at__date__range=(period.start, period.end))
     status = request.GET.get("status", "")
     if status in QueryStatus.values:
         records = records.filter(status=status)
+    elif status == ACCEPTED:  # accepted: waiting for the answer or answered
+        records = records.filter(status__in=(QueryStatus.OPEN, QueryStatus.ANSWERED))
     records = keyword_filter(
         records, value=request.GET.get("q"), fields=("content", "name", "region__name")
     )
@@ -267,7 +290,7 @@ def queries(request):
         "disclosure/queries.html",
         {
             "page": paginate(request, records),
-            "statuses": QueryStatus.choices,
+            "statuses": [*QueryStatus.choices, (ACCEPTED, "已受理（待答复和已答复）")],
             "status": status,
             "breadcrumbs": crumbs(("群众质询", "")),
         },

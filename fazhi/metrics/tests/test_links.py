@@ -16,18 +16,10 @@ TOWN = "500240105000"
 NOT_YET = {
     "disputes.screening_compliance": "the screening page shows one month, not a year",
     "disputes.median_days": "the list cannot leave out disputes without an acceptance date",
-    "tasks.notices": "the tasks lists filter by year, not yet by region and since/until",
-    "tasks.tasks": "the tasks lists filter by year, not yet by region and since/until",
-    "tasks.on_time_rate": "the tasks lists filter by year, not yet by region and since/until",
-    "tasks.overdue": "the tasks lists filter by year, not yet by region and since/until",
     "reports.published": "the report list is not filtered by region and year",
     "assessment.duty_records": "built before records_url: the link names no region yet",
     "assessment.score": "built before records_url: the link names no region yet",
     "assessment.village_results": "built before records_url: the link names no region yet",
-    "disclosure.on_time_rate": "built before records_url: the link names no region yet",
-    "disclosure.posts": "built before records_url: the link names no region yet",
-    "disclosure.queries_in_time": "built before records_url: the link names no region yet",
-    "disclosure.requests_handled": "built before records_url: the link names no region yet",
 }
 
 

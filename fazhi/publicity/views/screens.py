@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from fazhi.core import capabilities
 from fazhi.core.keyword import keyword_filter
 from fazhi.core.periods import parse_date
 from fazhi.core.permissions import capability_required
@@ -117,15 +118,18 @@ def _screen(token: str) -> Screen:
     return screen
 
 
+def _items(screen: Screen) -> list:
+    """The screen's own items, then what other capabilities contribute for its village
+    (`core.capabilities.display_items`: e.g. published 村务公开 pushed to the screen)."""
+    today = timezone.localdate()
+    return [*screen.current_items(today), *capabilities.display_items(screen.region, today)]
+
+
 @require_GET
 @never_cache
 def display(request, token: str):
     screen = _screen(token)
-    return render(
-        request,
-        "publicity/display.html",
-        {"screen": screen, "items": screen.current_items()},
-    )
+    return render(request, "publicity/display.html", {"screen": screen, "items": _items(screen)})
 
 
 @require_GET
@@ -133,7 +137,7 @@ def display(request, token: str):
 def display_items(request, token: str):
     """The current items as a fragment; the page swaps it in only when it changed."""
     screen = _screen(token)
-    return render(request, "publicity/display_items.html", {"items": screen.current_items()})
+    return render(request, "publicity/display_items.html", {"items": _items(screen)})
 
 
 @csrf_exempt

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core.periods import linked_period
 from fazhi.core.permissions import capability_required
 from fazhi.core.roles import can
 from fazhi.core.scope import get_for_user_or_404
@@ -23,7 +24,7 @@ from fazhi.reports.forms import (
     ReportTextForm,
     TemplateUploadForm,
 )
-from fazhi.reports.models import FileStatus, Report, ReportFile, ReportTemplate
+from fazhi.reports.models import FileStatus, Report, ReportFile, ReportTemplate, Status
 from fazhi.reports.selectors import NoSuchVersion, report_select
 from fazhi.reports.services import DOCX_MIME
 
@@ -54,6 +55,14 @@ def index(request):
             else:
                 return redirect("reports:detail", pk=report.pk)
     reports = Report.objects.for_user(request.user).select_related("region")
+    code = request.GET.get("region", "")
+    if code:  # a figure's link names one region's own reports, the period's years
+        reports = reports.filter(region__code=code)
+    period = linked_period(request.GET)
+    if period is not None:
+        reports = reports.filter(year__range=(period.start.year, period.end.year))
+    if request.GET.get("published"):
+        reports = reports.filter(status=Status.FINAL, published_on__isnull=False)
     page = paginate(request, reports, per_page=25)
     return render(
         request,
