@@ -14,7 +14,7 @@ from fazhi.deadlines.engine import compute_deadline
 from fazhi.deadlines.forms import CalendarYearForm, DeadlineForm, HolidayForm
 from fazhi.deadlines.models import CalendarYear, Holiday
 from fazhi.deadlines.rules import RULES, get_rule
-from fazhi.deadlines.services import calendar_year_create, holiday_add
+from fazhi.deadlines.services import calendar_year_create, holiday_add, holiday_delete
 from fazhi.deadlines.statutory import statutory_holidays
 
 CRUMB = ("法定期限", "/deadlines/")
@@ -82,8 +82,10 @@ def year_detail(request, year: int):
 @capability_required("deadlines", edit=True)
 @require_POST
 def day_delete(request, year: int, pk: int):
-    holiday = get_object_or_404(Holiday, pk=pk, calendar__year=year)
-    holiday.delete()
+    holiday = get_object_or_404(
+        Holiday.objects.select_related("calendar"), pk=pk, calendar__year=year
+    )
+    holiday_delete(holiday=holiday)
     messages.success(request, f"已删除 {holiday}。")
     return redirect("deadlines:year", year=year)
 

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.audit.bulk import bulk_create_audited
 from fazhi.core.numbering import number_allocate_many, number_claim_many
+from fazhi.deadlines import WorkCalendar
 from fazhi.disputes.models import Dispute, DisputeType, Party, Risk, Status
 from fazhi.disputes.services import DISPUTE_NUMBERS, disputes_alert_leaders
 from fazhi.ledgers.bulk import IN_CHUNK, Plan, clean_in_memory
@@ -94,6 +95,7 @@ def _recorded(values, lookups: _Lookups, region) -> bool:
 
 def dispute_import_plan(*, ledger, rows, user, region) -> Plan:
     lookups = _Lookups(rows, region)
+    calendar = WorkCalendar()  # each year's holidays read once for the sheet
     plan = Plan(Dispute)
     parties_of: list[tuple[Dispute, list[Party]]] = []
     for row in rows:
@@ -103,6 +105,7 @@ def dispute_import_plan(*, ledger, rows, user, region) -> Plan:
                 row.action = "unchanged"
                 continue
             dispute = Dispute(registered_by=user, **values)
+            dispute.set_due_dates(calendar=calendar)
             skip = (["registered_by"] if user is None else []) + (
                 [] if dispute.number else ["number"]
             )

@@ -78,7 +78,9 @@ def build_county(*, sizes: Sizes, password: str, say=print) -> Counter:
             rng = random.Random(f"{sizes.seed}:{town.region.code}")
             by = writer.as_user(town.officer)
             common = {"writer": by, "rng": rng, "town": town, "years": years}
-            disputes.build(**common, last_day=last_day, types=types, numbers=numbers)
+            disputes.build(
+                **common, last_day=last_day, types=types, numbers=numbers, calendar=calendar
+            )
             disputes.screening(**common, last_day=last_day)
             publicity.activities(**common, last_day=last_day)
             publicity.law_understanders(**common)

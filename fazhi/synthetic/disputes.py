@@ -81,7 +81,7 @@ def _day_in(rng, year: int, last_day: date) -> date:
     return start + timedelta(days=rng.randrange(span + 1))
 
 
-def build(*, writer, rng, town, years, last_day, types, numbers) -> None:
+def build(*, writer, rng, town, years, last_day, types, numbers, calendar) -> None:
     type_names = sorted(types)
     disputes = []
     plans = []
@@ -111,8 +111,14 @@ def build(*, writer, rng, town, years, last_day, types, numbers) -> None:
                 plan = _plan(rng, dispute, town, last_day)
                 disputes.append(dispute)
                 plans.append((dispute, parties, plan))
+    children, followed_up = _children(rng, town, plans)
+    for dispute in disputes:  # the stored due dates, as the services set them
+        dispute.set_due_dates(calendar=calendar, followed_up=id(dispute) in followed_up)
     writer.insert(Dispute, disputes)
-    _children(writer, rng, town, plans)
+    for model, records in children:
+        for record in records:  # made before their dispute had a key
+            record.dispute_id = record.dispute.pk
+        writer.insert(model, records)
 
 
 def _plan(rng, dispute, town, last_day) -> str:
@@ -140,8 +146,11 @@ def _plan(rng, dispute, town, last_day) -> str:
     return course
 
 
-def _children(writer, rng, town, plans) -> None:
+def _children(rng, town, plans):
+    """Each case's parties and the records its course leaves, and the cases
+    visited after they concluded (inserted once the disputes are)."""
     parties, sessions, agreements, handovers, follow_ups = [], [], [], [], []
+    followed_up = set()
     for dispute, count, course in plans:
         for n in range(count):
             number = id_number(rng) if rng.random() < 0.8 else ""
@@ -181,6 +190,7 @@ def _children(writer, rng, town, plans) -> None:
             )
             visited = dispute.concluded_on + timedelta(days=rng.randint(25, 40))
             if rng.random() < 0.9:
+                followed_up.add(id(dispute))  # unsaved: not hashable
                 follow_ups.append(
                     FollowUp(
                         dispute=dispute,
@@ -200,11 +210,14 @@ def _children(writer, rng, town, plans) -> None:
                     handed_by=town.officer,
                 )
             )
-    writer.insert(Party, parties)
-    writer.insert(Session, sessions)
-    writer.insert(Agreement, agreements)
-    writer.insert(Handover, handovers)
-    writer.insert(FollowUp, follow_ups)
+    children = [
+        (Party, parties),
+        (Session, sessions),
+        (Agreement, agreements),
+        (Handover, handovers),
+        (FollowUp, follow_ups),
+    ]
+    return children, followed_up
 
 
 def screening(*, writer, rng, town, years, last_day) -> None:

@@ -10,9 +10,13 @@ from fazhi.core.history import audited_history
 from fazhi.core.locking import Versioned
 from fazhi.core.roles import Role
 from fazhi.core.scope import ScopedQuerySet
-from fazhi.core.validators import CountLimitValidator
+from fazhi.core.validators import CountLimitValidator, DateWindowValidator
 from fazhi.disputes.models.choices import MANY_PEOPLE, Outcome, Risk, Source, Status
 from fazhi.regions.models import Level
+
+# A computed date lies up to a month or two past the date it is counted from,
+# which may itself be late next year: a wider window than typed dates get.
+COMPUTED_DUE = DateWindowValidator(years_ahead=2)
 
 # Days after a case is concluded when the follow-up visit (回访) falls due.
 FOLLOW_UP_DAYS_DEFAULT = 30
@@ -51,34 +55,20 @@ class DisputeQuerySet(ScopedQuerySet):
         return self.filter(registered_on__range=(period.start, period.end))
 
     def overdue(self, today: date | None = None):
-        """Open cases past the one-month limit to conclude, by the deadline engine."""
-        from fazhi.deadlines import WorkCalendar
-        from fazhi.disputes.deadlines import CONCLUDE, deadline_for
-
+        """Open cases past the one-month limit to conclude: the stored due date,
+        an indexed comparison (a date the engine cannot compute is stored empty
+        and never counted late)."""
         today = today or timezone.localdate()
-        calendar = WorkCalendar()  # reads each year's holidays once, whatever the rows
-        due_by_start = {}
-        late = []
-        for pk, accepted_on in (
-            self.open().filter(accepted_on__isnull=False).values_list("pk", "accepted_on")
-        ):
-            if accepted_on not in due_by_start:
-                due_by_start[accepted_on] = deadline_for(
-                    CONCLUDE, accepted_on, calendar=calendar
-                ).due
-            due = due_by_start[accepted_on]
-            if due is not None and due < today:  # None: cannot compute, shown as such
-                late.append(pk)
-        return self.filter(pk__in=late)
+        return self.open().filter(conclude_due__lt=today)
+
+    def due_between(self, start: date, end: date):
+        """Open cases whose limit to conclude falls in [start, end]."""
+        return self.open().filter(conclude_due__range=(start, end))
 
     def follow_up_due(self, today: date | None = None):
         """Concluded cases whose follow-up visit is due and not yet made."""
         today = today or timezone.localdate()
-        return self.filter(
-            status=Status.CONCLUDED,
-            concluded_on__lte=today - timedelta(days=follow_up_days()),
-            follow_ups__isnull=True,
-        )
+        return self.filter(status=Status.CONCLUDED, follow_up_due__lte=today)
 
     def with_related(self):
         return self.select_related("region", "dispute_type", "organisation").prefetch_related(
@@ -131,6 +121,23 @@ class Dispute(models.Model):
     outcome = models.CharField("调解结果", max_length=20, choices=Outcome.choices, blank=True)
     concluded_on = models.DateField("办结日期", null=True, blank=True)
     outcome_note = models.TextField("结果说明", blank=True)
+    # Stored, not recomputed per request (see `set_due_dates`), so "overdue"
+    # and "due soon" are indexed comparisons; refreshed when the holiday table
+    # changes (`services.dispute_due_dates_refresh`).
+    conclude_due = models.DateField(
+        "调解期满日", null=True, blank=True, editable=False, validators=[COMPUTED_DUE]
+    )
+    conclude_due_provisional = models.BooleanField(
+        "调解期满日为暂定", default=False, editable=False
+    )
+    follow_up_due = models.DateField(
+        "回访到期日",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="已回访的纠纷为空。",
+        validators=[COMPUTED_DUE],
+    )
     version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     history = audited_history(m2m_fields=[mediators])
@@ -140,6 +147,11 @@ class Dispute(models.Model):
         verbose_name = "矛盾纠纷"
         verbose_name_plural = "矛盾纠纷"
         ordering = ["-registered_on", "-id"]
+        indexes = [
+            models.Index(fields=["registered_on", "id"], name="dispute_registered"),
+            models.Index(fields=["status", "conclude_due"], name="dispute_conclude_due"),
+            models.Index(fields=["follow_up_due"], name="dispute_follow_up_due"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.summary[:20]}"
@@ -186,3 +198,15 @@ class Dispute(models.Model):
         if self.status != Status.CONCLUDED or not self.concluded_on:
             return None
         return self.concluded_on + timedelta(days=follow_up_days())
+
+    def set_due_dates(self, *, calendar=None, followed_up: bool = False) -> None:
+        """Store the one-month limit to conclude, counted by the deadline engine
+        from acceptance, and the day the follow-up visit falls due (none once a
+        visit is recorded, `followed_up`). Pass one `WorkCalendar` when setting
+        many records, so each year's holidays are read once."""
+        from fazhi.disputes.deadlines import CONCLUDE, deadline_for
+
+        deadline = deadline_for(CONCLUDE, self.accepted_on, calendar=calendar)
+        self.conclude_due = deadline.due if deadline is not None else None
+        self.conclude_due_provisional = bool(deadline is not None and deadline.provisional)
+        self.follow_up_due = None if followed_up else self.follow_up_on()

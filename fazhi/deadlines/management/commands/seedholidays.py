@@ -3,6 +3,7 @@ from django.db import transaction
 
 from fazhi.deadlines.models import CalendarYear, Holiday
 from fazhi.deadlines.seed import seed_holidays
+from fazhi.deadlines.services import holidays_changed
 
 
 class Command(BaseCommand):
@@ -11,5 +12,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             created = seed_holidays(CalendarYear, Holiday)
+            holidays_changed(created)
         years = ", ".join(map(str, created)) or "none"
         self.stdout.write(f"Holiday years added: {years}")
