@@ -153,6 +153,16 @@ def villagelaw(context):
             self_assessment="村务公开栏按月更新，法律明白人3名，村规民约经审查后表决通过。",
         ),
     )
+    services.record_save(
+        user=officer,
+        record=Demonstration(
+            region=villages["金花村"],
+            level=DemoLevel.COUNTY,
+            year_named=2020,
+            next_review_year=2022,
+            self_assessment="村规民约修订后经表决通过，矛盾纠纷排查按月报送。",
+        ),
+    )
     context.say(
         "法治乡村：8个村（社区）法律顾问、驻村服务、法律咨询6件、法律援助转介2件、村规民约8份"
     )

@@ -13,7 +13,7 @@ from fazhi.villagelaw.models import (
     StepKind,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 4})
 
 

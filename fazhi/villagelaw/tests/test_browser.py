@@ -1,6 +1,7 @@
 """At 375 px: the advisor logs a visit and a consultation in 七龙社区 and refers
 it to legal aid; the town officer finds the referral's 7-day clock on the 待办."""
 
+import re
 from datetime import timedelta
 
 from django.utils import timezone
@@ -47,12 +48,14 @@ def test_the_advisor_refers_a_consultation_and_the_officer_sees_the_clock(
     assert "13812345678" not in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
-    page.click("text=转法律援助")
+    page.click("a:has-text('转法律援助')")
+    page.wait_for_selector("select[name=basis]")
     page.select_option("select[name=matter]", value="labour")
     page.select_option("select[name=basis]", value="art42_migrant")
     page.fill("input[name=forwarded_on]", today.isoformat())
     page.click("button:has-text('保存')")
-    page.wait_for_selector("text=前作出决定")
+    page.wait_for_url(re.compile(r"/villagelaw/referrals/\d+/$"))
+    assert "前作出决定" in page.content()
 
     officer = browser_context.browser.new_context(viewport=PHONE, locale="zh-CN")
     try:
