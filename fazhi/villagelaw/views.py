@@ -19,7 +19,7 @@ from fazhi.core.keyword import keyword_filter
 from fazhi.core.locking import EditConflict
 from fazhi.core.periods import Period, linked_period, year_from
 from fazhi.core.permissions import capability_required
-from fazhi.core.roles import can
+from fazhi.core.roles import Role, can
 from fazhi.core.scope import get_for_user_or_404
 from fazhi.core.web import form_errors, paginate, run_service
 from fazhi.ledgers.writer import list_response
@@ -74,6 +74,9 @@ def index(request):
     user, day = request.user, today()
     year = year_from(request, default=day.year)
     villages = list(_villages_for(user))
+    if user.role == Role.VILLAGE_CADRE and len(villages) == 1:
+        # The cadre's home card opens their own village's page.
+        return redirect("villagelaw:village", region_id=villages[0].pk)
     assignments = {}  # the latest term overlapping the year, per village
     for assignment in (
         Assignment.objects.for_user(user)

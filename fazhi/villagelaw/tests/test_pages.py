@@ -33,7 +33,7 @@ def test_every_page_opens_for_the_officer_the_cadre_and_the_advisor(cast, qilong
     for user in (cast.officer, cast.cadre, cast.advisor):
         client.force_login(user)
         for url in urls:
-            assert client.get(url).status_code == 200, (user.username, url)
+            assert client.get(url, follow=True).status_code == 200, (user.username, url)
 
 
 def test_the_leader_reads_but_does_not_write(cast, client):
@@ -93,3 +93,12 @@ def test_the_village_page_names_the_advisor_and_the_compact(cast, qilong_term, c
     page = client.get(f"/villagelaw/village/{cast.qilong.pk}/?year=2020").content.decode()
     assert "陈律师" in page and "七龙社区居民公约" in page and "起草" in page
     assert "打印" in page
+
+
+def test_the_cadres_home_card_opens_their_villages_page(cast, client):
+    client.force_login(cast.cadre)
+    home = client.get("/").content.decode()
+    assert 'href="/villagelaw/"' in home
+    response = client.get("/villagelaw/")
+    assert response.status_code == 302
+    assert response.url == f"/villagelaw/village/{cast.qilong.pk}/"
