@@ -48,7 +48,10 @@ class VillageSerializer(VersionedSerializerMixin, serializers.ModelSerializer):
 
     def get_fields(self):
         fields = super().get_fields()
-        user = self.context["request"].user
+        request = self.context.get("request")
+        if request is None or not request.user.is_authenticated:
+            return fields  # the schema is built without a person
+        user = request.user
         if "region" in fields:
             fields["region"].queryset = village_choices(user)
         for name, field in fields.items():
@@ -230,7 +233,7 @@ class ReferralViewSet(RecordViewSet):
     serializer_class = ReferralSerializer
 
 
-class StepSerializer(serializers.ModelSerializer):
+class CompactStepSerializer(serializers.ModelSerializer):
     kind = serializers.ChoiceField(choices=StepKind.choices)
 
     class Meta:
@@ -251,7 +254,7 @@ class StepSerializer(serializers.ModelSerializer):
 
 
 class CompactSerializer(VillageSerializer):
-    steps = StepSerializer(many=True, read_only=True)
+    steps = CompactStepSerializer(many=True, read_only=True)
 
     class Meta:
         model = Compact
@@ -277,11 +280,11 @@ class CompactViewSet(RecordViewSet):
             version=serializer.read_version(),
         )
 
-    @action(detail=True, methods=["post"], serializer_class=StepSerializer)
+    @action(detail=True, methods=["post"], serializer_class=CompactStepSerializer)
     def steps(self, request, pk=None):
         """Record the next step of the procedure."""
         compact = self.get_object()
-        serializer = StepSerializer(data=request.data, context={"request": request})
+        serializer = CompactStepSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         step = _call(
             services.compact_step_record,
@@ -289,7 +292,7 @@ class CompactViewSet(RecordViewSet):
             compact=compact,
             **serializer.validated_data,
         )
-        return Response(StepSerializer(step).data, status=status.HTTP_201_CREATED)
+        return Response(CompactStepSerializer(step).data, status=status.HTTP_201_CREATED)
 
 
 class DemonstrationSerializer(VillageSerializer):
