@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "fazhi.synthetic",
     # Capabilities
     "fazhi.legal",
+    "fazhi.villagelaw",
     "fazhi.cases",
     "fazhi.disputes",
     "fazhi.publicity",

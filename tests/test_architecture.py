@@ -177,7 +177,16 @@ def test_the_kernel_imports_no_app():
     assert app_import_graph()["core"] == set()
 
 
-CAPABILITY_APPS = ("legal", "cases", "disputes", "publicity", "tasks", "assessment", "disclosure")
+CAPABILITY_APPS = (
+    "legal",
+    "cases",
+    "disputes",
+    "publicity",
+    "tasks",
+    "assessment",
+    "disclosure",
+    "villagelaw",
+)
 
 
 def test_capability_apps_import_no_other_capability_app():

@@ -47,6 +47,14 @@ from fazhi.regions.models import Region
 from fazhi.reports.models import Report, ReportFile
 from fazhi.tasks.models import Notice as SuperiorNotice
 from fazhi.tasks.models import Task
+from fazhi.villagelaw.models import (
+    Assignment,
+    Compact,
+    Consultation,
+    Demonstration,
+    Referral,
+    Visit,
+)
 
 
 def _pk(record):
@@ -179,6 +187,17 @@ RECORD_URLS = {
         for name in ["decision_detail", "decision_step", "decision_archive"]
     },
     "legal:catalogue_publish": (Catalogue, _pk),
+    "villagelaw:village": (Region, lambda region: {"region_id": region.pk}),
+    "villagelaw:assignment_edit": (Assignment, _pk),
+    "villagelaw:visit_edit": (Visit, _pk),
+    "villagelaw:consultation_detail": (Consultation, _pk),
+    "villagelaw:consultation_edit": (Consultation, _pk),
+    "villagelaw:referral_detail": (Referral, _pk),
+    "villagelaw:referral_edit": (Referral, _pk),
+    "villagelaw:compact_detail": (Compact, _pk),
+    "villagelaw:compact_step": (Compact, _pk),
+    "villagelaw:compact_text": (Compact, _pk),
+    "villagelaw:demonstration_edit": (Demonstration, _pk),
     "publicity:activity_detail": (Activity, _pk),
     "publicity:activity_edit": (Activity, _pk),
     "publicity:activity_confirm": (Activity, _pk),

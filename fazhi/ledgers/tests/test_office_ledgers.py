@@ -248,6 +248,7 @@ def test_every_importable_ledger_has_an_office_layout_test():
         "cases.lawsuits", "cases.reconsiderations", "legal.services",
         "tasks.tasks",  # fazhi/tasks/tests/test_office_ledger.py
         "disclosure.catalogue",  # disclosure/tests/test_report.py: a title line, aliases
+        "villagelaw.consultations", "villagelaw.referrals",  # villagelaw/tests/test_ledgers.py
     }  # fmt: skip
     importable = {ledger.key for ledger in ledgers() if ledger.importable}
     assert importable - {key for key in importable if key.startswith("test.")} <= tested
