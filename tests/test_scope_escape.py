@@ -158,6 +158,7 @@ RECORD_URLS = {
             "post_approve",
             "post_return",
             "post_withdraw",
+            "post_screen",
         ]
     },
     **{
@@ -252,6 +253,8 @@ NOT_RECORDS = {
     "disclosure_public:region": "村务公开: a town's or village's public page",
     "disclosure_public:category": "村务公开: a category's public page",
     "disclosure_public:query": "村务公开: the public's query form",
+    "disclosure_public:attachment": "村务公开: a published post's checked file or photo, public "
+    "by law (others 404): disclosure/tests/test_portal_attachments.py",
     "reports:ledger_export": "a ledger kind, exported within the caller's scope",
     "reports:ledger_import": "a ledger kind, imported within the caller's scope",
 }

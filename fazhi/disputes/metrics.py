@@ -91,7 +91,7 @@ def median_days(region, period):
     return Result(
         value=median(days) if days else None,
         records=records,
-        list_url=_list_url(region, period, by="concluded"),
+        list_url=_list_url(region, period, by="concluded", accepted=1),
     )
 
 

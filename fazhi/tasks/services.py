@@ -6,6 +6,7 @@ his own village's tasks) reports progress.
 """
 
 from datetime import date
+from functools import wraps
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -45,6 +46,24 @@ def can_report(user, task: Task) -> bool:
     return user.role == Role.VILLAGE_CADRE and user.region_id == task.region_id
 
 
+def _number_taken_meanwhile(service):
+    """Two people registering the same notice at once: both pass the uniqueness check,
+    the database keeps one; the other hears why, as a form error, not a 500."""
+
+    @wraps(service)
+    def wrapped(*args, **kwargs):
+        try:
+            return service(*args, **kwargs)
+        except IntegrityError as error:
+            text = str(error)
+            if "doc_number" not in text and "tasks_notice_unique_number_in_town" not in text:
+                raise
+            raise ValidationError({"doc_number": "文号：本镇已登记过该文号的通知。"}) from None
+
+    return wrapped
+
+
+@_number_taken_meanwhile
 @transaction.atomic
 def notice_save(
     *,
@@ -66,13 +85,7 @@ def notice_save(
         notice.region = user.scope_region
     ensure_region_in_scope(user, notice.region)
     notice.full_clean()
-    try:
-        with transaction.atomic():  # two registering the same number at once: one wins
-            notice.save()
-    except IntegrityError:
-        raise ValidationError(
-            {"doc_number": f"文号：本镇已登记过文号为{notice.doc_number}的通知。"}
-        ) from None
+    notice.save()
     attach_uploads(
         files, user=user, owner=notice, region=notice.region, kind=Kind.NOTICE, label="通知文件"
     )

@@ -41,9 +41,11 @@ def _linked(disputes, params):
     """What a figure's records link (`fazhi.metrics.records_url`) names:
     `region=<code>`, and `since`/`until` on the date `by` names (registered,
     concluded with an outcome, or handed over), or `by=overdue`: overdue on
-    the `until` day."""
+    the `until` day; `accepted=1`: only the disputes with an acceptance date."""
     if len(params.get("region", "")) == 12:
         disputes = in_linked_region(disputes, params)
+    if params.get("accepted"):
+        disputes = disputes.filter(accepted_on__isnull=False)
     period = linked_period(params)
     if period is None:
         return disputes
