@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
 from fazhi import metrics
@@ -273,3 +275,20 @@ def number(value):
     if value is None:
         return None
     return float(value) if isinstance(value, Decimal) else value
+
+
+def cached(key: tuple, compute) -> dict:
+    """`compute()` (a dict of figures), kept for DASHBOARD_CACHE_SECONDS under
+    `key`, with `computed_at`, the time the figures were read ("数据截至 …").
+    The figures of a region and year are the same for everyone allowed to see
+    them; the scope is checked before this is called."""
+    seconds = settings.DASHBOARD_CACHE_SECONDS
+    name = "dashboard:" + ":".join(str(part) for part in key)
+    if seconds:
+        found = cache.get(name)
+        if found is not None:
+            return found
+    value = {**compute(), "computed_at": timezone.localtime()}
+    if seconds:
+        cache.set(name, value, seconds)
+    return value

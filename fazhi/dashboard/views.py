@@ -58,19 +58,13 @@ def _scoped_town(user, pk) -> Region:
 
 def _cockpit(request, town: Region, year: int | None) -> dict:
     year = year or figures.default_year(town)
-    villages = list(Region.objects.villages().under(town.prefix))
     today = timezone.localdate()
     user = request.user
     own = user.is_authenticated and user.scope_region and user.scope_region.pk == town.pk
-    table = figures.compare(town, villages, Period.year(year))
     return {
+        **figures.cached(("town", town.code, year), lambda: _town_figures(town, year)),
         "town": town,
         "year": year,
-        "key_figures": figures.key_figures(town, year),
-        "monthly_chart": figures.series_data(f"{year}年各月情况", figures.monthly(town, year)),
-        "villages": table,
-        "village_chart": figures.chart_data(table, figures.chart_column(table)),
-        "score": figures.score(town, year),
         "deadlines": deadlines_for(user, start=today, end=today + timedelta(days=30))[:10]
         if own
         else None,
@@ -79,20 +73,42 @@ def _cockpit(request, town: Region, year: int | None) -> dict:
     }
 
 
-def _rollup(request, county: Region, year: int | None) -> dict:
-    towns = list(Region.objects.towns().under(county.prefix))
-    year = year or figures.default_year(county)
-    table = figures.compare(county, towns, Period.year(year))
-    by = request.GET.get("by") or (table.columns[0].code if table.columns else "")
-    if table.columns and by not in {c.code for c in table.columns}:
-        raise BadRequest("参数 by（排名指标）无效。")
-    table = figures.ranked(table, by)
-    index = next((i for i, c in enumerate(table.columns) if c.code == by), 0)
-    villages = list(Region.objects.villages().under(county.prefix).select_related("parent"))
+def _town_figures(town: Region, year: int) -> dict:
+    villages = list(Region.objects.villages().under(town.prefix))
+    table = figures.compare(town, villages, Period.year(year))
     return {
+        "key_figures": figures.key_figures(town, year),
+        "monthly_chart": figures.series_data(f"{year}年各月情况", figures.monthly(town, year)),
+        "villages": table,
+        "village_chart": figures.chart_data(table, figures.chart_column(table)),
+        "score": figures.score(town, year),
+    }
+
+
+def _rollup(request, county: Region, year: int | None) -> dict:
+    year = year or figures.default_year(county)
+    shown = {c.code for c in figures.columns()}
+    by = request.GET.get("by") or (figures.columns()[0].code if shown else "")
+    if shown and by not in shown:
+        raise BadRequest("参数 by（排名指标）无效。")
+    return {
+        **figures.cached(
+            ("county", county.code, year, by), lambda: _county_figures(county, year, by)
+        ),
         "county": county,
         "year": year,
         "by": by,
+        "screen_url": _screen_url(request, county),
+        "years": range(year - 4, year + 2),
+    }
+
+
+def _county_figures(county: Region, year: int, by: str) -> dict:
+    towns = list(Region.objects.towns().under(county.prefix))
+    table = figures.ranked(figures.compare(county, towns, Period.year(year)), by)
+    index = next((i for i, c in enumerate(table.columns) if c.code == by), 0)
+    villages = list(Region.objects.villages().under(county.prefix).select_related("parent"))
+    return {
         "towns": table,
         "ranking_chart": figures.chart_data(table, index) if table.columns else None,
         "trend": figures.series_data(
@@ -102,8 +118,6 @@ def _rollup(request, county: Region, year: int | None) -> dict:
         if table.columns
         else None,
         "village_heat": figures.compare(county, villages, Period.year(year)),
-        "screen_url": _screen_url(request, county),
-        "years": range(year - 4, year + 2),
     }
 
 
@@ -172,5 +186,5 @@ def screen(request, token):
         context = _rollup(request, region, year)
     else:
         raise Http404("大屏地址无效。")
-    context.update(region=region, refresh=SCREEN_REFRESH_SECONDS, now=timezone.localtime())
+    context.update(region=region, refresh=SCREEN_REFRESH_SECONDS)
     return render(request, "dashboard/screen.html", context)

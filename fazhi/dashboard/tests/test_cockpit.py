@@ -1,6 +1,7 @@
 from io import BytesIO
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
@@ -114,6 +115,7 @@ def test_the_queries_do_not_grow_with_towns_or_records(cast, client):
         "api": _queries(client, "/api/v1/dashboard/figures/?year=2020"),
     }
     make_demo_county(cast)
+    cache.clear()  # the figures read before the county was built
     after = {
         "county": _queries(client, "/dashboard/county/?year=2020"),
         "town": _queries(client, town_url),
@@ -163,3 +165,16 @@ def test_the_api_gives_the_figures_within_the_scope(county, client):
     assert {part["name"] for part in data["parts"]} == TOWNS
     client.force_login(county.auditor)
     assert client.get("/api/v1/dashboard/figures/").status_code == 403
+
+
+def test_the_figures_are_kept_a_while_and_say_how_fresh_they_are(county, client, settings):
+    settings.DASHBOARD_CACHE_SECONDS = 300
+    client.force_login(county.county_admin)
+    url = "/dashboard/county/?year=2020"
+    first = _queries(client, url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert len(captured) < first / 3
+    assert "数据截至" in response.content.decode()
+    settings.DASHBOARD_CACHE_SECONDS = 0
+    assert _queries(client, url) == first
