@@ -35,6 +35,7 @@ class FiguresSerializer(serializers.Serializer):
     region = serializers.CharField()
     name = serializers.CharField()
     year = serializers.IntegerField()
+    computed_at = serializers.DateTimeField(help_text="数据截至")
     figures = FigureSerializer(many=True)
     parts = PartSerializer(many=True)
 
@@ -91,7 +92,8 @@ def dashboard_figures(request):
         raise BadRequest("参数 region（区划代码）必填。")
     region = get_object_or_404(Region.objects.for_user(user), code=code)
     year = parse_year(request.query_params.get("year")) or figures.default_year(region)
-    return Response(FiguresSerializer(_payload(region, year)).data)
+    payload = figures.cached(("api", region.code, year), lambda: _payload(region, year))
+    return Response(FiguresSerializer(payload).data)
 
 
 dashboard_figures.cls.capability = "dashboard"  # read by HasCapability

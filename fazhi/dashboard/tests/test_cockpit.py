@@ -158,6 +158,7 @@ def test_the_api_gives_the_figures_within_the_scope(county, client):
     client.force_login(county.leader)
     data = client.get("/api/v1/dashboard/figures/?year=2020").json()
     assert data["region"] == county.town.code
+    assert data["computed_at"]
     assert {part["name"] for part in data["parts"]} >= {"黄水社区", "七龙社区"}
     assert client.get("/api/v1/dashboard/figures/?region=500240601000").status_code == 404
     client.force_login(county.county_admin)
