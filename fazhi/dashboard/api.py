@@ -7,6 +7,7 @@ from django.urls import path
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import api_view, permission_classes
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
@@ -89,9 +90,12 @@ def dashboard_figures(request):
     user = request.user
     code = request.query_params.get("region") or (user.scope_region and user.scope_region.code)
     if not code:
-        raise BadRequest("参数 region（区划代码）必填。")
+        raise ValidationError({"region": "参数 region（区划代码）必填。"})
     region = get_object_or_404(Region.objects.for_user(user), code=code)
-    year = parse_year(request.query_params.get("year")) or figures.default_year(region)
+    try:
+        year = parse_year(request.query_params.get("year")) or figures.default_year(region)
+    except BadRequest as error:
+        raise ValidationError({"year": str(error)}) from None
     payload = figures.cached(("api", region.code, year), lambda: _payload(region, year))
     return Response(FiguresSerializer(payload).data)
 

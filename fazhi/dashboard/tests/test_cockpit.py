@@ -164,6 +164,8 @@ def test_the_api_gives_the_figures_within_the_scope(county, client):
     client.force_login(county.county_admin)
     data = client.get("/api/v1/dashboard/figures/?year=2020").json()
     assert {part["name"] for part in data["parts"]} == TOWNS
+    response = client.get("/api/v1/dashboard/figures/?year=99999")
+    assert response.status_code == 400 and "year" in response.json()
     client.force_login(county.auditor)
     assert client.get("/api/v1/dashboard/figures/").status_code == 403
 
