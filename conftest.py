@@ -22,6 +22,7 @@ FAST_HASHERS = [
 def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = FAST_HASHERS
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DEMO_COUNTY = False  # `loaddemo` builds 黄水镇 only; a test wanting the county sets it
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     from django.core.cache import cache
 

@@ -3,7 +3,8 @@ docs/performance.md between the markers.
 
     .venv/bin/python benchmarks/run_all.py [--towns 30 --villages 10 --years 10] [--small]
 
-Runs benchmarks/pages.py (with the sizes given), benchmarks/report.py, and
+Runs benchmarks/pages.py and benchmarks/cockpit.py (with the sizes given),
+benchmarks/report.py, and
 benchmarks/import.py when it exists, each in its own process with its own
 throw-away database (a fresh PostgreSQL database when DATABASE_URL is set).
 Each one's output goes into the section of docs/performance.md between
@@ -90,6 +91,7 @@ def main() -> None:
         f"Run on {date.today():%Y-%m-%d}, {database}, {machine()}.",
         run("pages.py", sizes, fenced=False),
         run("report.py", []),
+        run("cockpit.py", sizes, fenced=False),
     ]
     if (ROOT / "benchmarks" / "import.py").exists():
         sections.append(run("import.py", []))

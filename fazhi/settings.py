@@ -273,3 +273,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get_str("LOG_LEVEL", "WARNING")},
 }
+
+# `fazhi loaddemo` also builds five more towns of 石柱县 to compare 黄水镇 with
+# (docs/demo.md). The test suite turns it off (conftest.py); tests that need the
+# county ask for it.
+DEMO_COUNTY = env.get_bool("DEMO_COUNTY", True)
+# The cockpit and the roll-up keep their figures this many seconds (0: always live);
+# the pages say when they were read (「数据截至 …」).
+DASHBOARD_CACHE_SECONDS = env.get_int("DASHBOARD_CACHE_SECONDS", 300, minimum=0)

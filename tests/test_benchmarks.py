@@ -55,3 +55,10 @@ def test_the_page_benchmark_parses_its_sizes():
     args = pages.parse_args(["--small"])
     assert (args.towns, args.villages, args.years) == (2, 3, 2)
     assert pages.parse_args([]).towns == 30
+
+
+@pytest.mark.django_db
+def test_the_cockpit_benchmarks_pages_answer(cast):
+    from benchmarks import cockpit
+
+    assert all(count > 0 for count in cockpit.query_counts())

@@ -8,7 +8,7 @@ A figure whose source metric is not installed is None (no data).
 from decimal import Decimal
 
 from fazhi import metrics
-from fazhi.metrics import Result, metric, records_url
+from fazhi.metrics import Breakdown, Result, breakdown, metric, records_url
 
 UNDERSTANDERS = "publicity.law_understanders_coverage"
 PERSON_TIMES = "publicity.person_times"
@@ -49,6 +49,23 @@ def person_times_per_head(region, period):
         return Result(None, source.records if source else None, source.list_url if source else "")
     value = (Decimal(source.value) / Decimal(region.population)).quantize(Decimal("0.01"))
     return Result(value, source.records, source.list_url)
+
+
+@breakdown("assessment.person_times_per_head", order=25)
+def person_times_per_head_by_region(within, regions, period):
+    """受教人次 ÷ 常住人口 for each region, from the person-times' own breakdown."""
+    if not metrics.has_breakdown(PERSON_TIMES):
+        return Breakdown({region.pk: None for region in regions})
+    source = metrics.compute_breakdown(PERSON_TIMES, within, regions, period).values
+    values = {}
+    for region in regions:
+        reached = source.get(region.pk)
+        values[region.pk] = (
+            (Decimal(reached) / Decimal(region.population)).quantize(Decimal("0.01"))
+            if region.population and reached is not None
+            else None
+        )
+    return Breakdown(values)
 
 
 def _town_sheet(region, period):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from fazhi.disputes.models import Dispute, Handover, Outcome, ScreeningReport
 from fazhi.disputes.screening import months_of
-from fazhi.metrics import Period, Result, metric, rate, records_url
+from fazhi.metrics import Breakdown, Period, Result, breakdown, metric, rate, records_url, tally
 from fazhi.regions.models import Region
 
 
@@ -42,6 +42,14 @@ def cases(region, period):
     return Result(
         value=records.count(), records=records, list_url=_list_url(region, period), parts=parts
     )
+
+
+@breakdown("disputes.cases", order=30, higher_is_better=None)
+def cases_by_region(within, regions, period):
+    rows = (
+        _registered(within, period).order_by().values_list("region__code").annotate(n=Count("id"))
+    )
+    return Breakdown(tally(rows, regions))
 
 
 def _mediated(region, period):
@@ -79,6 +87,22 @@ def success_rate(region, period):
         records=succeeded,
         list_url=_list_url(region, period, by="concluded", outcome=Outcome.SUCCESS),
         parts={"succeeded": won, "concluded": total},
+    )
+
+
+@breakdown("disputes.success_rate", order=40)
+def success_rate_by_region(within, regions, period):
+    rows = list(
+        _mediated(within, period)
+        .order_by()
+        .values_list("region__code", "outcome")
+        .annotate(n=Count("id"))
+    )
+    concluded = tally(((code, n) for code, _, n in rows), regions)
+    won = tally(((code, n) for code, outcome, n in rows if outcome == Outcome.SUCCESS), regions)
+    return Breakdown(
+        {pk: rate(won[pk], concluded[pk]) for pk in concluded},
+        notes={pk: f"{won[pk]}/{concluded[pk]}件" for pk in concluded},
     )
 
 
@@ -146,4 +170,23 @@ def screening_compliance(region, period):
             "zero_reports": records.filter(findings__isnull=True).count(),
             "by_village": {v.name: by_village.get(v.name, 0) for v in villages},
         },
+    )
+
+
+@breakdown("disputes.screening_compliance", order=50)
+def screening_by_region(within, regions, period):
+    months = months_of(period)
+    villages = Region.objects.under(within.prefix).villages().values_list("code", flat=True)
+    expected = tally(((code, len(months)) for code in villages), regions)
+    rows = (
+        ScreeningReport.objects.in_region(within)
+        .filter(month__in=months)
+        .order_by()
+        .values_list("region__code")
+        .annotate(n=Count("id"))
+    )
+    filed = tally(rows, regions)
+    return Breakdown(
+        {pk: rate(filed[pk], expected[pk]) for pk in expected},
+        notes={pk: f"{filed[pk]}/{expected[pk]}村·月" for pk in expected},
     )

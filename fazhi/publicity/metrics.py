@@ -2,9 +2,10 @@
 
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 
-from fazhi.metrics import Result, metric, rate, records_url
+from fazhi.metrics import Breakdown, Result, breakdown, metric, rate, records_url, tally
 from fazhi.publicity.coverage import village_coverage
 from fazhi.publicity.models import (
     Activity,
@@ -13,6 +14,7 @@ from fazhi.publicity.models import (
     StudySession,
     Targets,
 )
+from fazhi.regions.codes import town_code
 from fazhi.regions.models import Region
 
 
@@ -52,6 +54,12 @@ def concentrated_activities(region, period):
     )
 
 
+@breakdown("publicity.activities", order=10)
+def activities_by_region(within, regions, period):
+    rows = _held(within, period).order_by().values_list("region__code").annotate(n=Count("id"))
+    return Breakdown(tally(rows, regions))
+
+
 @metric("publicity.person_times", "受教人次", unit="人次", capability="publicity")
 def person_times(region, period):
     records = _held(region, period)
@@ -60,6 +68,17 @@ def person_times(region, period):
         records=records,
         list_url=_url("activity_list", region, period, status="held"),
     )
+
+
+@breakdown("publicity.person_times", order=20)
+def person_times_by_region(within, regions, period):
+    rows = (
+        _held(within, period)
+        .order_by()
+        .values_list("region__code")
+        .annotate(n=Coalesce(Sum("person_times"), 0))
+    )
+    return Breakdown(tally(rows, regions))
 
 
 @metric("publicity.materials", "发放普法资料", unit="份", capability="publicity")
@@ -149,6 +168,30 @@ def law_understanders_coverage(region, period):
         records=records,
         list_url=_url("understander_list", region),
         parts={name: counts.get(name, 0) for name in villages},
+    )
+
+
+@breakdown("publicity.law_understanders_coverage", order=60)
+def law_understanders_by_region(within, regions, period):
+    """Per region: the share of its villages with the target number of people;
+    the note says how many people are on the roll against the target."""
+    records = (
+        LawUnderstander.objects.in_region(within)
+        .active()
+        .filter(Q(since__isnull=True) | Q(since__lte=period.end))
+    )
+    people = dict(records.order_by().values_list("region__code").annotate(n=Count("id")))
+    targets = Targets.targets_under(within)
+    villages = list(Region.objects.villages().under(within.prefix).values_list("code", flat=True))
+    default = Targets().law_understanders_per_village
+    target_of = {code: targets.get(town_code(code), default) for code in villages}
+    meeting = tally(((c, int(people.get(c, 0) >= target_of[c])) for c in villages), regions)
+    counted = tally(((c, 1) for c in villages), regions)
+    on_roll = tally(((c, people.get(c, 0)) for c in villages), regions)
+    goal = tally(((c, target_of[c]) for c in villages), regions)
+    return Breakdown(
+        {pk: rate(meeting[pk], counted[pk]) for pk in counted},
+        notes={pk: f"{on_roll[pk]}人/目标{goal[pk]}" for pk in counted},
     )
 
 

@@ -13,9 +13,9 @@ from fazhi.audit.models import AuditEntry
 from fazhi.deadlines import WorkCalendar
 from fazhi.regions.models import Region
 from fazhi.synthetic import cases, county, disputes, legal, publicity
-from fazhi.synthetic.bulk import Writer
+from fazhi.synthetic.bulk import MARK, Writer
 
-MARK = "模拟数据"  # the audit log's detail on every line the build writes
+DEMO_MARK = "演示数据"  # the audit log's detail on the lines of the demo's comparison towns
 # Records end this many days before today at the latest, so that the dates that
 # follow a registration (acceptance, agreement, follow-up visit) are not in the future.
 SETTLE_DAYS = 120
@@ -34,19 +34,38 @@ class Sizes:
         return list(range(last - self.years + 1, last + 1))
 
 
+# The demo county (`fazhi loaddemo`): 黄水镇 and five more towns of four villages
+# with five years of records ending in 2020, 黄水镇's demo year. Fixed years, so
+# every run on every day writes the same records.
+DEMO_SIZES = Sizes(towns=6, villages=4, years=5, seed=2020, last_year=2020)
+
+
 class AlreadyBuilt(Exception):
     pass
 
 
 def already_built(sizes: Sizes) -> str | None:
-    """Why the build would repeat itself, or None."""
-    codes = county.synthetic_town_codes(sizes.towns)
+    """Why the build would repeat itself, or None.
+
+    The demo's comparison towns (`build_demo_county`) are not a reason: the
+    synthetic county reuses them, as it reuses 黄水镇, and adds its records."""
+    if AuditEntry.objects.filter(detail=MARK).exists():
+        return "模拟数据已存在（审计日志显示已经载入过）"
+    demo_codes = set(county.synthetic_town_codes(DEMO_SIZES.towns))
+    codes = [c for c in county.synthetic_town_codes(sizes.towns) if c not in demo_codes]
     found = Region.objects.filter(code__in=codes).order_by("code").first()
     if found is not None:
         return f"模拟乡镇 {found.name}（{found.code}）已存在"
-    if AuditEntry.objects.filter(detail=MARK).exists():
-        return "审计日志显示已经载入过模拟数据"
     return None
+
+
+def build_demo_county(*, password: str, say=print) -> Counter | None:
+    """The demo's comparison towns with their villages and 2016–2020 records, or
+    None when they exist already. 黄水镇 gets no generated record: its figures
+    stay those of the demo steps."""
+    if Region.objects.filter(code=county.synthetic_town_code(1)).exists():
+        return None
+    return _build(sizes=DEMO_SIZES, password=password, say=say, mark=DEMO_MARK, skip_first=True)
 
 
 def build_county(*, sizes: Sizes, password: str, say=print) -> Counter:
@@ -65,7 +84,14 @@ def build_county(*, sizes: Sizes, password: str, say=print) -> Counter:
         reason = already_built(sizes)
         if reason:
             raise AlreadyBuilt(reason)
-        writer = Writer()
+        return _build(sizes=sizes, password=password, say=say, mark=MARK, skip_first=False)
+
+
+def _build(*, sizes: Sizes, password: str, say, mark: str, skip_first: bool) -> Counter:
+    years = sizes.year_range()
+    last_day = min(date(years[-1], 12, 31), timezone.localdate() - timedelta(days=SETTLE_DAYS))
+    with transaction.atomic():
+        writer = Writer(detail=mark)
         rng = random.Random(f"{sizes.seed}:county")
         towns = county.build_towns(
             writer=writer, rng=rng, towns=sizes.towns, villages=sizes.villages, password=password
@@ -74,7 +100,7 @@ def build_county(*, sizes: Sizes, password: str, say=print) -> Counter:
         numbers = disputes.Numbers()
         calendar = WorkCalendar()
         started = time.monotonic()
-        for town in towns:
+        for town in towns[1:] if skip_first else towns:
             rng = random.Random(f"{sizes.seed}:{town.region.code}")
             by = writer.as_user(town.officer)
             common = {"writer": by, "rng": rng, "town": town, "years": years}

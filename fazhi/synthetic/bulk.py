@@ -21,17 +21,19 @@ BATCH_SIZE = 500
 CHECKED_PER_CALL = 2
 HISTORY = "(history rows)"
 AUDIT = "(audit log lines)"
+MARK = "模拟数据"  # the audit log's detail on the lines `fazhi loadsynthetic` writes
 
 
 class Writer:
-    def __init__(self, *, user=None, counts: Counter | None = None, at=None):
+    def __init__(self, *, user=None, counts: Counter | None = None, at=None, detail=MARK):
         self.user = user
+        self.detail = detail  # the audit log's detail on every line written
         self.at = at or timezone.now()
         self.counts: Counter[str] = Counter() if counts is None else counts
 
     def as_user(self, user) -> "Writer":
         """A writer sharing this one's tallies, recording `user` as the author."""
-        return Writer(user=user, counts=self.counts, at=self.at)
+        return Writer(user=user, counts=self.counts, at=self.at, detail=self.detail)
 
     def insert(self, model: type[models.Model], records: list, *, exclude=()) -> list:
         """Save `records` (unsaved instances of `model`) with their history and audit lines."""
@@ -67,5 +69,5 @@ class Writer:
             object_type=record._meta.verbose_name,
             object_id=str(record.pk),
             object_repr=str(record)[:200],
-            detail="模拟数据",
+            detail=self.detail,
         )

@@ -255,3 +255,12 @@ class Targets(Versioned):
         town = town_code(region.code)
         found = cls.objects.filter(region__code=town).first()
         return found or cls(region=region)
+
+    @classmethod
+    def targets_under(cls, region) -> dict[str, int]:
+        """Town code → its 法律明白人 target per village, for the towns at or under
+        `region` (and the one above it) that set one; one query."""
+        rows = cls.objects.filter(region__code=town_code(region.code)) | cls.objects.in_region(
+            region
+        )
+        return dict(rows.values_list("region__code", "law_understanders_per_village"))

@@ -1,5 +1,6 @@
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -29,8 +30,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="数据库中已有区划时不载入，只列出演示账号"
         )
+        parser.add_argument(
+            "--no-county",
+            action="store_true",
+            help="只载入黄水镇，不生成用于对比的石柱县其他乡镇（测试用，省时）",
+        )
 
-    def handle(self, *args, password, if_empty, **options):
+    def handle(self, *args, password, if_empty, no_county, **options):
         try:
             validate_password(password)
         except ValidationError as error:
@@ -42,8 +48,18 @@ class Command(BaseCommand):
             with transaction.atomic():
                 for step in steps():
                     step(context)
+                if settings.DEMO_COUNTY and not no_county:
+                    self._county(context)
             self.stdout.write(self.style.SUCCESS("演示数据已就绪。"))
         self._print_logins(context)
+
+    def _county(self, context):
+        """Five more towns of 石柱县 with 2016–2020 records, to compare 黄水镇 with
+        (docs/demo.md); written in bulk by the synthetic county's builder."""
+        from fazhi.synthetic.build import build_demo_county
+
+        if build_demo_county(password=context.password, say=lambda line: None) is not None:
+            context.say("石柱县其他五个乡镇（对比用，2016—2020年生成数据）已生成。")
 
     def _print_logins(self, context):
         from fazhi.accounts.demo import DEMO_USERS
