@@ -117,13 +117,35 @@ def bulk_create_audited(model, objs: list) -> list:
     """INSERT `objs` (unsaved `model` instances) with their history and audit rows."""
     if not objs:
         return objs
-    created = model._default_manager.bulk_create(objs, batch_size=BATCH_SIZE)
-    user, ip = _history_context()
-    history = _history(model)
-    if history is not None:
-        _history_rows(model, created, history_type="+", user=user, ip=ip)
-        _audit(model, created, action=Action.CREATE, user=user, ip=ip, details=[""] * len(created))
+    plain = _seal(model, objs)
+    try:
+        created = model._default_manager.bulk_create(objs, batch_size=BATCH_SIZE)
+        user, ip = _history_context()
+        history = _history(model)
+        if history is not None:
+            _history_rows(model, created, history_type="+", user=user, ip=ip)
+            _audit(
+                model, created, action=Action.CREATE, user=user, ip=ip, details=[""] * len(created)
+            )
+    finally:
+        for obj, attname, value in plain:
+            setattr(obj, attname, value)
     return created
+
+
+def _seal(model, objs: list) -> list[tuple]:
+    """Encrypt each encrypted field's value once (a field with `seal`), so the
+    record and its history row store the same ciphertext instead of encrypting
+    twice; returns what to put back on the instances afterwards."""
+    fields = [field for field in model._meta.concrete_fields if hasattr(field, "seal")]
+    plain = []
+    for field in fields:
+        for obj in objs:
+            value = getattr(obj, field.attname)
+            if value:
+                plain.append((obj, field.attname, value))
+                setattr(obj, field.attname, field.seal(value))
+    return plain
 
 
 def bulk_update_audited(model, changes: list[tuple[models.Model, list[str]]]) -> None:

@@ -26,6 +26,7 @@ instead of failing for everyone who sees the record.
 """
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -74,6 +75,26 @@ class WorkCalendar:
             else:
                 self._years[year] = (False, dict.fromkeys(statutory_holidays(year), False))
         return self._years[year]
+
+    def load(self, years: Iterable[int]) -> "WorkCalendar":
+        """Read the holiday table of all `years` at once, in two queries (an
+        import or a refresh that computes many dates across many years)."""
+        from fazhi.deadlines.models import CalendarYear, Holiday
+
+        wanted = set(years) - set(self._years)
+        if not wanted:
+            return self
+        entered = set(CalendarYear.objects.filter(year__in=wanted).values_list("year", flat=True))
+        listed: dict[int, dict[date, bool]] = {year: {} for year in entered}
+        holidays = Holiday.objects.filter(calendar__year__in=entered)
+        for day, working in holidays.values_list("date", "is_working_day"):
+            listed[day.year][day] = working
+        for year in wanted:
+            if year in entered:
+                self._years[year] = (True, listed[year])
+            else:
+                self._years[year] = (False, dict.fromkeys(statutory_holidays(year), False))
+        return self
 
     def is_entered(self, day: date) -> bool:
         return self._year(day.year)[0]

@@ -95,7 +95,10 @@ def _recorded(values, lookups: _Lookups, region) -> bool:
 
 def dispute_import_plan(*, ledger, rows, user, region) -> Plan:
     lookups = _Lookups(rows, region)
-    calendar = WorkCalendar()  # each year's holidays read once for the sheet
+    # The holiday table of every year the sheet's limits may reach, in two queries.
+    accepted = [row.values.get("accepted_on") for row in rows]
+    years = {day.year + extra for day in accepted if isinstance(day, date) for extra in (0, 1)}
+    calendar = WorkCalendar().load(years)
     plan = Plan(Dispute)
     parties_of: list[tuple[Dispute, list[Party]]] = []
     for row in rows:

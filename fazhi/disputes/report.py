@@ -101,6 +101,7 @@ def overdue_next(f, ctx):
 
 PARTY = re.compile(r"^(?P<name>[^（(]+?)\s*(?:[（(](?P<role>[^）)]+)[）)])?$")
 SPLIT = re.compile(r"[、,，;；\n]+")
+_PARTY_ROLES = {label: value for value, label in PartyRole.choices}  # 申请人 → applicant …
 
 
 def _split(text: str) -> list[str]:
@@ -113,7 +114,7 @@ def parse_parties(text: str, id_numbers: str = "") -> list[dict]:
     Without a stated role the first is the applicant and the others respondents.
     ID numbers, when the sheet has that column, are listed in the same order.
     """
-    roles = {label: value for value, label in PartyRole.choices}
+    roles = _PARTY_ROLES
     parties = []
     for index, part in enumerate(_split(text)):
         match = PARTY.match(part)

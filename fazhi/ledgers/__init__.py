@@ -32,7 +32,8 @@ The modules:
   every Excel file the platform hands out goes through it, so strings are
   always written as text (no formula injection) and XML-illegal characters
   of old rows are dropped.
-- `io`: `export_workbook` (title row, headers, one row per record) and
+- `io` (a package: `sheet`, `header`, `reading`, `writing`, `results`,
+  `export`): `export_workbook` (title row, headers, one row per record) and
   `import_workbook`: finds the header row (its headers or their aliases,
   spaces and full-width brackets ignored), checks every cell, and writes
   nothing unless the whole file is good; rows are matched on `natural_key`,

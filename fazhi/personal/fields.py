@@ -43,6 +43,10 @@ def digest(value: str) -> str:
     return hmac.new(key, value.strip().upper().encode(), hashlib.sha256).hexdigest()
 
 
+class Sealed(str):
+    """A value `encrypt` already made: stored as it is, not encrypted again."""
+
+
 class EncryptedCharField(models.TextField):
     """Holds a short secret (ID number, phone); `max_length` limits the plain text."""
 
@@ -60,7 +64,14 @@ class EncryptedCharField(models.TextField):
             return value
         return decrypt(value)
 
+    def seal(self, value):
+        """`value` encrypted once, for a bulk insert that writes the record and
+        its history row with the same ciphertext (see fazhi/audit/bulk.py)."""
+        return Sealed(encrypt(value)) if value else value
+
     def get_prep_value(self, value):
+        if isinstance(value, Sealed):
+            return str(value)
         value = super().get_prep_value(value)
         if value is None or value == "":
             return value

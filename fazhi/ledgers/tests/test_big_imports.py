@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from fazhi.ledgers import io, services
+from fazhi.ledgers import services
 from fazhi.ledgers.base import get_ledger
-from fazhi.ledgers.io import import_workbook
+from fazhi.ledgers.io import import_workbook, writing
 from fazhi.ledgers.models import ImportStatus, LedgerImport
 from fazhi.regions.models import Organisation
 
@@ -35,7 +35,7 @@ def names(count, prefix="调解小组"):
 
 @pytest.fixture
 def small_batches(monkeypatch):
-    monkeypatch.setattr(io, "BATCH_ROWS", 4)
+    monkeypatch.setattr(writing, "BATCH_ROWS", 4)
     monkeypatch.setattr(services, "BACKGROUND_ROWS", 5)
 
 

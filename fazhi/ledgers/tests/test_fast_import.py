@@ -142,14 +142,16 @@ def test_an_activity_changed_in_the_sheet_is_updated_with_its_history(cast):
 def test_the_queries_of_an_import_do_not_grow_with_its_rows(cast, key, make):
     run(cast, key, [make(5000)])  # the year's number counter exists from now on
     counts = []
-    for offset, size in ((0, 10), (1000, 50)):
+    # 40 rows at most: Django cuts an SQLite INSERT at 999 bind parameters, i.e.
+    # into statements of 999 // (the model's columns) rows (47 disputes).
+    for offset, size in ((0, 10), (1000, 40)):
         rows = [make(offset + n) for n in range(size)]
         for dry_run in (True, False):
             with CaptureQueriesContext(connection) as queries:
                 result = run(cast, key, rows, dry_run=dry_run)
             assert result.ok and result.count("created") == size
             counts.append(len(queries))
-    assert counts[0:2] == counts[2:4], counts  # (dry run, import) for 10 rows, then for 50
+    assert counts[0:2] == counts[2:4], counts  # (dry run, import) for 10 rows, then for 40
 
 
 def test_hostile_and_bad_cells_are_refused_by_row_and_column_and_nothing_is_written(cast):
@@ -189,3 +191,27 @@ def test_one_bad_row_in_six_hundred_keeps_the_whole_file_out(cast):
     result = run(cast, ACTIVITIES, activities)
     assert not result.ok and len(result.errors) == 1 and result.errors[0].startswith("第501行")
     assert written() == before
+
+
+def test_an_imported_id_number_is_encrypted_once_for_the_record_and_its_history(cast):
+    run(cast, DISPUTES, [dispute_row(1, 当事人="张某（申请人）", 身份证号=GOOD_ID)])
+    party = Party.objects.get(name="张某")
+    assert party.id_number == GOOD_ID  # decrypted as it is read
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id_number FROM disputes_party WHERE id = %s", [party.pk])
+        (stored,) = cursor.fetchone()
+        cursor.execute("SELECT id_number FROM disputes_historicalparty WHERE id = %s", [party.pk])
+        (in_history,) = cursor.fetchone()
+    assert stored.startswith("enc1:") and GOOD_ID not in stored
+    assert in_history == stored
+    assert party.history.get().id_number == GOOD_ID
+
+
+def test_the_limit_to_conclude_of_an_imported_case_is_the_engines(cast):
+    from fazhi.deadlines import compute_deadline
+
+    accepted = date(2020, 9, 3)
+    run(cast, DISPUTES, [dispute_row(2, 受理日期=accepted, 状态="调解中")])
+    dispute = Dispute.objects.get(summary__startswith="第2号")
+    assert dispute.accepted_on == accepted
+    assert dispute.conclude_due == compute_deadline("mediation.conclude", accepted).due

@@ -341,9 +341,9 @@ def test_a_village_or_date_merged_over_several_rows_is_read_into_each_of_them(ca
 
 
 def test_a_sheet_with_too_many_merged_cells_is_refused_with_the_limit(cast, monkeypatch):
-    from fazhi.ledgers import io
+    from fazhi.ledgers.io import sheet
 
-    monkeypatch.setattr(io, "MAX_MERGED", 2)
+    monkeypatch.setattr(sheet, "MAX_MERGED", 2)
     headers = ["序号", "排查时间", "村（居）", "纠纷来源", "纠纷种类", "主要情况"]
     rows = [[n, "2020.4.1", "七龙社区", "来访", "邻里", f"纠纷{n}"] for n in range(4)]
     upload = office_book("纠纷台账", headers, rows, merges=["A5:A6", "A7:A8"])
@@ -355,9 +355,9 @@ def test_a_sheet_with_too_many_merged_cells_is_refused_with_the_limit(cast, monk
 
 
 def test_merged_cells_covering_more_than_the_cell_limit_are_refused(cast, monkeypatch):
-    from fazhi.ledgers import io
+    from fazhi.ledgers.io import sheet
 
-    monkeypatch.setattr(io, "MAX_MERGED_CELLS", 5)
+    monkeypatch.setattr(sheet, "MAX_MERGED_CELLS", 5)
     headers = ["序号", "排查时间", "村（居）", "纠纷来源", "纠纷种类", "主要情况"]
     rows = [[n, "2020.4.1", "七龙社区", "来访", "邻里", f"纠纷{n}"] for n in range(4)]
     upload = office_book("纠纷台账", headers, rows, merges=["B5:B8", "C5:C8"])

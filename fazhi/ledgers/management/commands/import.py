@@ -1,15 +1,14 @@
 """`fazhi import LEDGER FILE --region CODE [--dry-run]`: a ledger workbook in.
 
-A big file is checked and written in batches (see fazhi.ledgers.io), with
+A big file is checked and written in batches (see fazhi.ledgers.io.writing), with
 progress on stdout; a file beyond the limits (fazhi.ledgers.limits) is refused.
 """
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
-from fazhi.ledgers import io
 from fazhi.ledgers.base import get_ledger, ledgers
-from fazhi.ledgers.io import import_workbook
+from fazhi.ledgers.io import import_workbook, writing
 
 
 class Command(BaseCommand):
@@ -27,7 +26,7 @@ class Command(BaseCommand):
         )
 
     def _progress(self, *, checked: int, written: int, total: int) -> None:
-        if total > io.BATCH_ROWS:  # a small file is done before anyone could wait
+        if total > writing.BATCH_ROWS:  # a small file is done before anyone could wait
             done = f"已写入 {written}" if written else f"已检查 {checked}"
             self.stdout.write(f"{done} / {total} 行")
 
