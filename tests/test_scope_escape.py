@@ -255,6 +255,10 @@ NOT_RECORDS = {
     "disclosure_public:query": "村务公开: the public's query form",
     "disclosure_public:attachment": "村务公开: a published post's checked file or photo, public "
     "by law (others 404): disclosure/tests/test_portal_attachments.py",
+    "dashboard:town": "a town's cockpit, opened by the town's region id; another town answers 404: "
+    "dashboard/tests/test_cockpit.py::test_a_town_leader_sees_only_their_town",
+    "dashboard:screen": "the 大屏 page, opened by its signed token (a forged one 404s): "
+    "dashboard/tests/test_cockpit.py",
     "reports:ledger_export": "a ledger kind, exported within the caller's scope",
     "reports:ledger_import": "a ledger kind, imported within the caller's scope",
 }

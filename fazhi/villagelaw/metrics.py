@@ -3,7 +3,7 @@ their outcome, advisor hours and visits, reviewed 村规民约, demonstration vi
 
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 
 from fazhi.metrics import Result, metric, records_url
 from fazhi.villagelaw.models import (
@@ -16,6 +16,7 @@ from fazhi.villagelaw.models import (
     Referral,
     ReferredTo,
     Stage,
+    StepKind,
     Visit,
 )
 
@@ -113,7 +114,17 @@ def advisor_visits(region, period):
     description="村规民约（居民公约）现行稿已经法律顾问审核和镇合法性审查的村（社区）数。",
 )
 def compacts_reviewed(region, period):
-    records = Compact.objects.in_region(region).filter(stage__in=REVIEWED_STAGES)
+    # Reviewed by the end of the period: the current text's town opinion is dated by then.
+    records = (
+        Compact.objects.in_region(region)
+        .filter(
+            stage__in=REVIEWED_STAGES,
+            steps__kind=StepKind.OPINION,
+            steps__revision=F("revision"),
+            steps__date__lte=period.end,
+        )
+        .distinct()
+    )
     return Result(
         value=records.values("region").distinct().count(),
         records=records,

@@ -22,6 +22,7 @@ from fazhi.legal.tests.builders import make_decision
 from fazhi.publicity.models import Background, Campaign, LawUnderstander
 from fazhi.publicity.tests import builders as publicity
 from fazhi.regions.models import Organisation, OrganisationKind
+from fazhi.villagelaw.tests import builders as villagelaw
 
 
 def seed(cast, word: str, village, *, number: int = 1) -> dict:
@@ -97,6 +98,11 @@ def seed(cast, word: str, village, *, number: int = 1) -> dict:
         region=village, post=post, name="谭群众", content=f"{word}组修路款的去向请说明",
         received_at=timezone.make_aware(datetime(2020, 4, number, 9)),
     )  # fmt: skip
+    consultation = villagelaw.make_consultation(
+        cast.officer, village, question=f"{word}组宅基地边界怎么确认？"
+    )
+    referral = villagelaw.make_referral(cast.officer, village, summary=f"{word}组工伤赔偿求助。")
+    compact = villagelaw.make_compact(cast.officer, village, title=f"{word}村规民约")
     user = User.objects.create(
         username=f"user_{number}", full_name=f"{word}专干", role=Role.TOWN_OFFICER, region=town
     )
@@ -117,6 +123,9 @@ def seed(cast, word: str, village, *, number: int = 1) -> dict:
         "screens": screen,
         "disclosure_posts": post,
         "disclosure_queries": query,
+        "villagelaw.consultations": consultation,
+        "villagelaw.referrals": referral,
+        "villagelaw.compacts": compact,
         "organisations": organisation,
         "users": user,
     }

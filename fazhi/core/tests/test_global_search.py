@@ -15,6 +15,9 @@ from fazhi.publicity.tests import builders as publicity
 BUSINESS = {
     "disclosure_posts",
     "disclosure_queries",
+    "villagelaw.consultations",
+    "villagelaw.referrals",
+    "villagelaw.compacts",
     "disputes",
     "screening",
     "deliberations",
@@ -79,6 +82,7 @@ def test_a_village_cadre_of_qilong_never_sees_huangshui_records(cast, client, tw
     assert set(kinds) <= {
         "disputes", "screening", "deliberations", "activities", "understanders", "screens",
         "organisations", "campaigns", "disclosure_posts", "disclosure_queries",
+        "villagelaw.consultations", "villagelaw.referrals", "villagelaw.compacts",
     }  # fmt: skip
     for key in (
         "disputes", "screening", "deliberations", "activities", "understanders",
