@@ -71,14 +71,17 @@ def _build_cast():
 
 
 def _restore_base_data():
-    """What migrations seed (the holiday table) and the cast, after a flush."""
+    """What migrations seed (holidays, dispute types, publicity themes) and the cast, after a flush."""
     from fazhi.deadlines.models import CalendarYear, Holiday
     from fazhi.deadlines.seed import seed_holidays
     from fazhi.disputes.models import DisputeType
     from fazhi.disputes.seed import seed_dispute_types
+    from fazhi.publicity.models import Theme
+    from fazhi.publicity.seed import seed_themes
 
     seed_holidays(CalendarYear, Holiday)
     seed_dispute_types(DisputeType)
+    seed_themes(Theme)
     build_cast()
 
 

@@ -36,6 +36,7 @@ from fazhi.publicity.models import (
     Training,
     units_without_list,
 )
+from fazhi.publicity.seed import seed_themes
 from fazhi.publicity.services import key_dates_add_defaults
 from fazhi.regions.models import Organisation, Region
 
@@ -192,6 +193,7 @@ def _activities(town, villages) -> int:
     organisations = {
         o.name: o for o in Organisation.objects.filter(region__code__startswith=town.prefix)
     }
+    seed_themes(Theme)  # the starting themes, should they have been removed
     themes = {t.name: t for t in Theme.objects.all()}
     campaign, _ = Campaign.objects.get_or_create(
         region=town,

@@ -1,25 +1,10 @@
 from django.db import migrations
 
-THEMES = [
-    "宪法",
-    "民法典",
-    "扫黑除恶",
-    "公共安全",
-    "禁毒",
-    "防邪",
-    "食品安全",
-    "消防安全",
-    "疫情防控",
-    "国家安全",
-    "消费者权益",
-    "法治政府建设",
-]
+from fazhi.publicity.seed import seed_themes
 
 
 def add_themes(apps, schema_editor):
-    Theme = apps.get_model("publicity", "Theme")
-    for order, name in enumerate(THEMES, start=1):
-        Theme.objects.get_or_create(name=name, defaults={"order": order * 10})
+    seed_themes(apps.get_model("publicity", "Theme"))
 
 
 class Migration(migrations.Migration):
