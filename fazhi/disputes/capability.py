@@ -13,7 +13,7 @@ CAPABILITY = Capability(
     attention="fazhi.disputes.selectors.attention_for",
     deadlines="fazhi.disputes.selectors.tracked_deadlines",
     todo="fazhi.disputes.selectors.todo_for",
-    extra={"holidays_changed": "fazhi.disputes.services.holidays_changed"},
+    extra={"holidays_changed": "fazhi.disputes.due_dates.holidays_changed"},
 )
 
 notice_kind("disputes.alert", "纠纷预警（可能激化、重大风险、涉及人数多）", email=True)

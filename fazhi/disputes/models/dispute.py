@@ -123,7 +123,7 @@ class Dispute(models.Model):
     outcome_note = models.TextField("结果说明", blank=True)
     # Stored, not recomputed per request (see `set_due_dates`), so "overdue"
     # and "due soon" are indexed comparisons; refreshed when the holiday table
-    # changes (`services.dispute_due_dates_refresh`).
+    # changes (`due_dates.dispute_due_dates_refresh`).
     conclude_due = models.DateField(
         "调解期满日", null=True, blank=True, editable=False, validators=[COMPUTED_DUE]
     )

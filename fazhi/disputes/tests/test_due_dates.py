@@ -10,7 +10,7 @@ from django.urls import reverse
 from fazhi.deadlines import compute_deadline
 from fazhi.deadlines.models import CalendarYear, Holiday
 from fazhi.deadlines.services import calendar_year_create, holiday_add, holiday_delete
-from fazhi.disputes import services
+from fazhi.disputes import due_dates, services
 from fazhi.disputes.deadlines import CONCLUDE
 from fazhi.disputes.models import Dispute
 from fazhi.disputes.selectors import attention_for, tracked_deadlines
@@ -90,7 +90,7 @@ def test_a_holiday_added_on_the_last_day_moves_the_stored_limit_and_its_removal_
 def test_a_year_entered_after_the_fact_makes_the_provisional_limits_final(cast):
     dispute = _accepted(cast, date(2021, 1, 12))
     CalendarYear.objects.filter(year=2021).delete()
-    services.dispute_due_dates_refresh(years=[2021])
+    due_dates.dispute_due_dates_refresh(years=[2021])
     assert _stored(dispute).conclude_due_provisional
     calendar_year_create(year=2021)
     stored = _stored(dispute)
@@ -101,9 +101,9 @@ def test_a_year_entered_after_the_fact_makes_the_provisional_limits_final(cast):
 def test_a_holiday_change_leaves_the_cases_of_other_years_alone(cast):
     dispute = _accepted(cast, date(2020, 3, 2))
     Dispute.objects.filter(pk=dispute.pk).update(conclude_due=date(2020, 1, 1))
-    assert services.dispute_due_dates_refresh(years=[2023]) == 0
+    assert due_dates.dispute_due_dates_refresh(years=[2023]) == 0
     assert _stored(dispute).conclude_due == date(2020, 1, 1)
-    assert services.dispute_due_dates_refresh(years=[2020]) == 1
+    assert due_dates.dispute_due_dates_refresh(years=[2020]) == 1
     assert _stored(dispute).conclude_due == date(2020, 4, 2)
 
 
